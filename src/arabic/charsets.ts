@@ -64,7 +64,11 @@ export function isDiacritic(ch: string): boolean {
 
 /** True when the code unit is part of an Arabic word (letter, mark, tatweel, presentation form). */
 export function isArabicWordChar(ch: string): boolean {
-  return ch === TATWEEL || ARABIC_LETTER.test(ch) || ARABIC_DIACRITICS.test(ch) || ARABIC_PRESENTATION_FORMS.test(ch);
+  const c = ch.charCodeAt(0);
+  // The common case first: the basic Arabic letters, marks and tatweel.
+  if (c >= 0x0621 && c <= 0x065f) return true;
+  if (c < 0x0600) return false;
+  return ARABIC_LETTER.test(ch) || ARABIC_DIACRITICS.test(ch) || ARABIC_PRESENTATION_FORMS.test(ch);
 }
 
 export function isDigit(ch: string): boolean {

@@ -148,13 +148,18 @@ export interface SourceInfo {
 
 export interface MarsadDocument {
   schema: typeof SCHEMA;
+  /** Stable content hash of `text`. */
   id: string;
+  /** The id the article came with (JSON/JSONL `id`, feed GUID), if any. */
+  externalId?: string | null;
   text: string;
   source: SourceInfo;
   date: string | null;
   title: TextSpan | null;
   blocks: Block[];
   sentences: Sentence[];
+  /** Quotations «…», “…”, "…" (marks included). */
+  quotes: TextSpan[];
   tokens: Token[];
   mentions: Mention[];
   entities: Entity[];
@@ -168,6 +173,7 @@ export type Layer =
   | 'title'
   | 'blocks'
   | 'sentences'
+  | 'quotes'
   | 'tokens'
   | 'mentions'
   | 'entities'

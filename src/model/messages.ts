@@ -1,0 +1,67 @@
+/**
+ * The message registry: every code a stage can put in `doc.messages`, and the
+ * errors that stop an analysis. Codes are stable; reasons are templates.
+ */
+import type { Message, Severity } from './document.js';
+
+export interface MessageSpec {
+  severity: Severity;
+  /** A short explanation of what the code means, for docs/errors.md. */
+  summary: string;
+}
+
+export const MESSAGES = {
+  'input.empty': { severity: 'error', summary: 'the input holds no text' },
+  'input.binary': { severity: 'error', summary: 'the input is a binary file, not text' },
+  'input.too-large': { severity: 'error', summary: 'the input is larger than the limit for one article' },
+  'input.unreadable': { severity: 'error', summary: 'the input could not be read (missing file, directory, permission)' },
+  'input.invalid-json': { severity: 'error', summary: 'a JSON article could not be parsed or lacks `text`' },
+  'input.invalid-argument': { severity: 'error', summary: 'an argument has an unusable value' },
+  'encoding.legacy': { severity: 'warning', summary: 'the bytes were decoded with a legacy Arabic code page (Windows-1256, ISO-8859-6)' },
+  'encoding.declared': { severity: 'info', summary: 'the encoding was taken from a BOM or a declaration' },
+  'encoding.invalid-bytes': { severity: 'warning', summary: 'bytes that are not valid in the detected encoding were replaced with U+FFFD' },
+  'encoding.control-chars': { severity: 'warning', summary: 'control characters were removed from the text' },
+  'html.boilerplate-removed': { severity: 'info', summary: 'scripts, styles, navigation, ads or comments were dropped from an HTML page' },
+  'html.no-content': { severity: 'warning', summary: 'an HTML page had no article text' },
+  'html.deep-nesting': { severity: 'warning', summary: 'an HTML page nested elements deeper than the limit; deeper content was flattened' },
+  'structure.table-columns-inferred': { severity: 'warning', summary: 'a table written without delimiters was split into columns by inference' },
+  'structure.title-guessed': { severity: 'info', summary: 'the first line was taken as the title' },
+  'date.relative': { severity: 'info', summary: 'a relative date (yesterday, recently) could not be resolved to a day' },
+  'date.invalid': { severity: 'warning', summary: 'a date given with the article could not be read' },
+  'entities.unlinked': { severity: 'info', summary: 'a name was found that the knowledge base does not know' },
+  'events.not-factual': { severity: 'info', summary: 'a negated, future or conditional event was flagged rather than asserted' },
+} as const satisfies Record<string, MessageSpec>;
+
+export type MessageCode = keyof typeof MESSAGES;
+
+/** Builds a located message with the registry's severity. */
+export function message(code: MessageCode, reason: string, where?: { start: number; end: number }, stage?: string): Message {
+  const m: Message = { severity: MESSAGES[code].severity, code, reason };
+  if (stage) m.stage = stage;
+  if (where) {
+    m.start = where.start;
+    m.end = where.end;
+  }
+  return m;
+}
+
+/**
+ * An error a user can act on (bad input, bad argument). The CLI prints its
+ * message on one line and exits 2; the API answers 4xx. Never a stack trace.
+ */
+export class MarsadError extends Error {
+  readonly code: MessageCode;
+  /** Where: a file path, optionally with line or byte. */
+  readonly where?: string;
+
+  constructor(code: MessageCode, reason: string, where?: string) {
+    super(where ? `${where}: ${reason}` : reason);
+    this.name = 'MarsadError';
+    this.code = code;
+    this.where = where;
+  }
+}
+
+export function isMarsadError(e: unknown): e is MarsadError {
+  return e instanceof MarsadError;
+}
