@@ -11,8 +11,8 @@ const WHITESPACE = /\s/;
 const LATIN_LETTER = /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/;
 const COMBINING_MARK = /[\u0300-\u036F\u1AB0-\u1AFF\u20D0-\u20FF]/;
 const PUNCTUATION = /[\p{P}]/u;
-/** Separators allowed between two digits of one number: 3.5, 1,000, ٣٫٥, 14:30, 19/04/2017. */
-const NUMBER_INNER = new Set(['.', ',', '\u066B', '\u066C', ':', '/']);
+/** Separators allowed between two digits of one number: 3.5, 1,000, ٣٫٥, 14:30, 19/04/2017, 15-03-2017. */
+const NUMBER_INNER = new Set(['.', ',', '\u066B', '\u066C', ':', '/', '-']);
 const URL_START = /^(?:https?:\/\/|www\.)/i;
 const URL_BODY = /[^\s<>"«»\u060C]/;
 /** Characters a URL or e-mail does not end with even when they touch it: "see x.com." */
