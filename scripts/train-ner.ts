@@ -1,0 +1,154 @@
+/**
+ * Trains the statistical NER tagger and writes it to models/ner/.
+ *
+ * node dist/scripts/train-ner.js [--data ../shared/data/ner] [--ant ../shared/corpus/ant-news.jsonl]
+ *   [--out models/ner] [--resources DIR] [--recluster] [--clusters 256]
+ *   [--epochs 10] [--ensemble 5] [--seed 1] [--min-count 1] [--prune 0.6]
+ *   [--gaz-folds 5] [--gaz-dropout 0.1] [--no-gaz-weak] [--doc-block 30] [--doc-dropout 0.3]
+ *   [--corpora anercorp,aqmar] [--no-domain-augment] [--prefixes 4,6,10,20] [--window 2]
+ *   [--no-bigrams] [--no-char-model] [--no-char-ngrams] [--no-alt-stem] [--no-doc] [--no-segmenter] [--no-clusters]
+ *   [--algorithm perceptron|crf] [--dev] [--no-save]
+ *
+ * Trains on anercorp-train.txt and aqmar-train.txt only. --dev scores the dev
+ * splits after training (and --dev-every N epochs): for comparing configurations,
+ * never for training. The word resources (lexicon.tsv, clusters.tsv) are reused
+ * from --resources (default: --out) when present; otherwise (or with --recluster)
+ * they are learnt from --ant first (scripts/brown-clusters.ts, a few minutes).
+ */
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildWordResources } from '../src/entities/ner/build-resources.js';
+import { readConll, type LabelledSentence } from '../src/entities/ner/corpus.js';
+import { formatScores, scoreSpans } from '../src/entities/ner/evaluate.js';
+import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from '../src/entities/ner/features.js';
+import { DOMAIN_ID, type NerDomain, type NerModel } from '../src/entities/ner/model.js';
+import { WordResources } from '../src/entities/ner/resources.js';
+import { DEFAULT_TRAIN_OPTIONS, train, type TrainSentence } from '../src/entities/ner/train.js';
+
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+const argv = process.argv.slice(2);
+function arg(name: string, def: string): string {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') ? argv[i + 1] : def;
+}
+const flag = (name: string): boolean => argv.includes(`--${name}`);
+
+const dataDir = resolve(ROOT, arg('data', '../shared/data/ner'));
+const antPath = resolve(ROOT, arg('ant', '../shared/corpus/ant-news.jsonl'));
+const outDir = resolve(ROOT, arg('out', 'models/ner'));
+const resDir = resolve(ROOT, arg('resources', arg('out', 'models/ner')));
+const corpora = arg('corpora', 'anercorp,aqmar').split(',');
+const CORPUS_DOMAIN: Record<string, NerDomain> = { anercorp: 'news', aqmar: 'wiki' };
+
+const missing = corpora.map((c) => join(dataDir, `${c}-train.txt`)).filter((p) => !existsSync(p));
+if (missing.length) {
+  console.error(`missing training data: ${missing.join(', ')}\n(pass --data DIR with ${corpora.map((c) => `${c}-train.txt`).join(', ')})`);
+  process.exit(2);
+}
+
+const lexPath = join(resDir, 'lexicon.tsv'), clPath = join(resDir, 'clusters.tsv');
+if (flag('recluster') || !existsSync(lexPath) || !existsSync(clPath)) {
+  if (!existsSync(antPath)) {
+    console.error(`missing word resources (${lexPath}, ${clPath}) and the corpus to learn them: ${antPath}\n(pass --ant PATH or --resources DIR)`);
+    process.exit(2);
+  }
+  buildWordResources({ antPath, dataDir, outDir: resDir, clusters: Number(arg('clusters', '256')), maxVocab: 50000, minCount: 3 });
+}
+const res = WordResources.load(lexPath, clPath);
+
+const cfg: FeatureConfig = {
+  ...DEFAULT_FEATURE_CONFIG,
+  clusterPrefixes: arg('prefixes', DEFAULT_FEATURE_CONFIG.clusterPrefixes.join(',')).split(',').filter(Boolean).map(Number),
+  window: Number(arg('window', String(DEFAULT_FEATURE_CONFIG.window))),
+  domainAugment: !flag('no-domain-augment'),
+  domainAll: flag('domain-all'),
+  bigrams: !flag('no-bigrams'),
+  charModel: !flag('no-char-model'),
+  conjunctions: flag('conjunctions'),
+  docFeatures: !flag('no-doc'),
+  segmenter: !flag('no-segmenter'),
+  charNgrams: !flag('no-char-ngrams'),
+  altStem: !flag('no-alt-stem'),
+};
+if (flag('no-clusters')) cfg.clusterPrefixes = [];
+
+const sentences: TrainSentence[] = [];
+// --repeat aqmar=2 shows a corpus that many times per epoch.
+const repeat = new Map(arg('repeat', '').split(',').filter(Boolean).map((x) => { const [c, n] = x.split('='); return [c, Number(n)] as [string, number]; }));
+for (const c of corpora) {
+  const domain = DOMAIN_ID[CORPUS_DOMAIN[c] ?? 'news'];
+  const sents = readConll(join(dataDir, `${c}-train.txt`));
+  for (let r = 0; r < (repeat.get(c) ?? 1); r++) for (const s of sents) sentences.push({ words: s.words, tags: s.tags, domain });
+}
+
+const dev: Array<{ name: string; domain: NerDomain; sents: LabelledSentence[] }> = [];
+if (flag('dev')) {
+  for (const c of ['anercorp', 'aqmar']) {
+    const p = join(dataDir, `${c}-dev.txt`);
+    if (existsSync(p)) dev.push({ name: c, domain: CORPUS_DOMAIN[c], sents: readConll(p) });
+  }
+}
+function measure(model: NerModel, verbose: boolean): Record<string, number> {
+  const out: Record<string, number> = {};
+  const pct = (x: number): number => Math.round(x * 10000) / 100;
+  for (const d of dev) {
+    const gold = d.sents.map((s) => s.tags);
+    const pred = d.sents.map((s) => model.tag(s.words, { domain: d.domain }));
+    const sc = scoreSpans(gold, pred);
+    out[d.name] = pct(sc.micro.f1);
+    if (verbose) console.log(formatScores(`${d.name}-dev`, sc));
+    if (cfg.docFeatures) {
+      const dp: string[][] = [];
+      for (let a = 0; a < d.sents.length; a += 30) dp.push(...model.tagDocument(d.sents.slice(a, a + 30).map((s) => s.words), { domain: d.domain }));
+      const ds = scoreSpans(gold, dp);
+      out[`${d.name}-doc`] = pct(ds.micro.f1);
+      if (verbose) console.log(formatScores(`${d.name}-dev (tagDocument, 30-sentence windows)`, ds));
+    }
+  }
+  return out;
+}
+
+const opts = {
+  ...DEFAULT_TRAIN_OPTIONS,
+  epochs: Number(arg('epochs', String(DEFAULT_TRAIN_OPTIONS.epochs))),
+  minCount: Number(arg('min-count', String(DEFAULT_TRAIN_OPTIONS.minCount))),
+  gazFolds: Number(arg('gaz-folds', String(DEFAULT_TRAIN_OPTIONS.gazFolds))),
+  gazDropout: Number(arg('gaz-dropout', String(DEFAULT_TRAIN_OPTIONS.gazDropout))),
+  bag: Number(arg('bag', '1')),
+  gazWeak: !flag('no-gaz-weak'),
+  docBlock: Number(arg('doc-block', '30')),
+  docDropout: Number(arg('doc-dropout', '0.3')),
+  ensemble: Number(arg('ensemble', String(DEFAULT_TRAIN_OPTIONS.ensemble ?? 1))),
+  wordDropout: Number(arg('word-dropout', String(DEFAULT_TRAIN_OPTIONS.wordDropout ?? 0))),
+  prune: Number(arg('prune', String(DEFAULT_TRAIN_OPTIONS.prune))),
+  seed: Number(arg('seed', String(DEFAULT_TRAIN_OPTIONS.seed))),
+  algorithm: arg('algorithm', DEFAULT_TRAIN_OPTIONS.algorithm ?? 'perceptron') as 'perceptron' | 'crf',
+  c2: Number(arg('c2', String(DEFAULT_TRAIN_OPTIONS.c2 ?? 1))),
+  eta0: Number(arg('eta0', String(DEFAULT_TRAIN_OPTIONS.eta0 ?? 0.1))),
+  log: (m: string) => console.log(m),
+  onEpoch: dev.length ? (e: number, snap: () => NerModel) => {
+    if (e % Number(arg('dev-every', '1')) === 0) console.log(`  dev micro-F1 after epoch ${e}:`, JSON.stringify(measure(snap(), false)));
+  } : undefined,
+};
+const t0 = Date.now();
+const info = {
+  trainedOn: corpora.map((c) => `${c}-train.txt`),
+  epochs: opts.epochs,
+  minCount: opts.minCount,
+  gazFolds: opts.gazFolds,
+  gazDropout: opts.gazDropout,
+  wordDropout: opts.wordDropout,
+  algorithm: opts.algorithm,
+  date: new Date().toISOString().slice(0, 10),
+};
+const model = train(sentences, res, cfg, opts, info);
+console.log(`trained in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${model.ids.length} weight rows`);
+if (dev.length) console.log('FINAL', JSON.stringify(measure(model, true)));
+if (!flag('no-save')) {
+  mkdirSync(outDir, { recursive: true });
+  if (resolve(resDir) !== resolve(outDir)) { copyFileSync(lexPath, join(outDir, 'lexicon.tsv')); copyFileSync(clPath, join(outDir, 'clusters.tsv')); }
+  const { bytes } = model.save(outDir);
+  console.log(`wrote ${outDir}/weights.bin (${(bytes / 1e6).toFixed(2)} MB)`);
+  writeFileSync(join(outDir, 'training.json'), JSON.stringify({ features: cfg, ...info }, null, 2) + '\n');
+}
