@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { evalSegmentation } from './eval/segmentation.js';
 import { evalDetection, evalGold, evalSpans } from './eval/events.js';
+import { evalNer } from './eval/ner.js';
 import { argValue, projectRoot } from './util.js';
 
 const shared = argValue('--shared') ?? join(projectRoot, '..', 'shared');
@@ -29,6 +30,15 @@ await section('Clitic segmentation (UD Arabic-PUD)', [ud], () => {
   console.log(`clitic words: P ${pct(r.clitics.precision)}  R ${pct(r.clitics.recall)}  F1 ${pct(r.clitics.f1)}  (gold ${r.clitics.gold})`);
   console.log(`orthographic tokens segmented exactly: ${pct(r.tokenAccuracy)} %`);
 });
+
+for (const set of ['anercorp-dev', 'aqmar-dev']) {
+  const path = join(shared, 'data', 'ner', `${set}.txt`);
+  await section(`Named entities: ${set} (through tag --conll; exact spans, conlleval)`, [path], () => {
+    const r = evalNer(path);
+    for (const [type, x] of Object.entries(r.byType)) console.log(`${type.padEnd(5)} P ${pct(x.precision)}  R ${pct(x.recall)}  F1 ${pct(x.f1)}  (tp ${x.tp}, fp ${x.fp}, fn ${x.fn})`);
+    console.log(`micro P ${pct(r.micro.precision)}  R ${pct(r.micro.recall)}  F1 ${pct(r.micro.f1)}  (${r.sentences} sentences, ${r.tokens} tokens, ${r.seconds.toFixed(1)} s)`);
+  });
+}
 
 const events = join(shared, 'data', 'events');
 await section('Event detection (GSR dev sentences, through analyze --jsonl)', [join(events, 'gsr-assault-detect-dev.csv')], async () => {

@@ -16,3 +16,9 @@ test('index: analyze returns a sound marsad.document/1', () => {
   assert.deepEqual(marsad.checkDocument(doc), []);
   assert.equal(doc.sentences.length, 1);
 });
+
+test('index: the package imports by its own name, as another program would', async () => {
+  const byName = (await import('marsad')) as typeof marsad;
+  assert.equal(typeof byName.analyze, 'function');
+  assert.equal(byName.analyze('قال الوزير إن الاجتماع انتهى.').schema, 'marsad.document/1');
+});

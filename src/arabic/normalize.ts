@@ -45,6 +45,29 @@ function foldUnit(ch: string, tehMarbuta: boolean, lowercase: boolean): string {
   return ch;
 }
 
+/**
+ * Folded form of every code unit, for the two option sets used in practice,
+ * filled on first use: normalising a string is then one array lookup a unit.
+ */
+const UNITS = 0x10000;
+const foldTables = new Map<string, (string | undefined)[]>();
+
+function cachedFold(code: number, teh: boolean, lower: boolean): string {
+  const key = `${teh}${lower}`;
+  let table = foldTables.get(key);
+  if (!table) {
+    table = new Array(UNITS);
+    foldTables.set(key, table);
+  }
+  let f = table[code];
+  if (f === undefined) {
+    const ch = String.fromCharCode(code);
+    f = ARABIC_PRESENTATION_FORMS.test(ch) ? [...ch.normalize('NFKC')].map((p) => (p.length === 1 ? foldUnit(p, teh, lower) : p)).join('') : foldUnit(ch, teh, lower);
+    table[code] = f;
+  }
+  return f;
+}
+
 /** A normalised string and, for each of its code units, the index in the original. */
 export interface Aligned {
   norm: string;
@@ -83,12 +106,7 @@ export function normalize(s: string, options: NormalizeOptions = DEFAULTS): stri
   const teh = options.tehMarbuta ?? true;
   const lower = options.lowercase ?? true;
   let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (ARABIC_PRESENTATION_FORMS.test(ch)) {
-      for (const part of ch.normalize('NFKC')) out += part.length === 1 ? foldUnit(part, teh, lower) : part;
-    } else out += foldUnit(ch, teh, lower);
-  }
+  for (let i = 0; i < s.length; i++) out += cachedFold(s.charCodeAt(i), teh, lower);
   return out;
 }
 

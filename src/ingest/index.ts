@@ -37,11 +37,11 @@ export interface ReadOptions {
   date?: string | null;
   /** Encoding declared by the transport (HTTP Content-Type charset). */
   charset?: string;
-  /** Largest input accepted for one article, in bytes (default 16 MiB). */
+  /** Largest input accepted for one article, in bytes (default 32 MiB). */
   maxBytes?: number;
 }
 
-export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 function emptyDocument(text: string, source: SourceInfo, messages: Message[]): MarsadDocument {
   return {

@@ -128,6 +128,15 @@ export interface MarsadEvent {
   confidence?: number;
 }
 
+/** What an actor said: a statement verb, its speaker and the words reported. */
+export interface Statement {
+  speaker: EventArgument;
+  trigger: TextSpan;
+  /** The quotation or reported clause. */
+  quote: TextSpan | null;
+  sentence: number;
+}
+
 export type Severity = 'info' | 'warning' | 'error';
 
 export interface Message {
@@ -164,6 +173,8 @@ export interface MarsadDocument {
   mentions: Mention[];
   entities: Entity[];
   events: MarsadEvent[];
+  /** What each actor said (statement verbs with a speaker), coded as events or not. */
+  statements?: Statement[];
   messages: Message[];
 }
 

@@ -6,6 +6,8 @@ import type { MarsadDocument } from '../model/document.js';
 import { type ArticleInput, type ReadOptions, fromArticle, readBytes, readString } from '../ingest/index.js';
 import { structureStage } from '../structure/index.js';
 import { arabicStage } from '../arabic/index.js';
+import { entitiesStage } from '../entities/index.js';
+import { eventsStage } from '../events/index.js';
 import { type Pipeline, type Stage, pipeline } from './stage.js';
 
 export interface AnalyzeOptions extends ReadOptions {
@@ -17,7 +19,7 @@ export interface AnalyzeOptions extends ReadOptions {
 
 /** The stages of a full analysis, in order. */
 export function defaultStages(): Stage[] {
-  return [structureStage, arabicStage];
+  return [structureStage, arabicStage, entitiesStage, eventsStage];
 }
 
 const pipelines = new Map<string, Pipeline>();

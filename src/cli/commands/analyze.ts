@@ -24,7 +24,7 @@ export const analyzeSpec: CommandSpec = {
     { name: 'kb', type: 'list', valueName: 'FILE', help: 'an extra actor knowledge base (YAML or JSON); may repeat' },
     { name: 'disable', type: 'list', valueName: 'STAGE', help: 'leave a stage out (structure, arabic, entities, events); may repeat' },
     { name: 'no-tokens', type: 'boolean', help: 'leave the tokens layer out of the JSON output' },
-    { name: 'max-size', type: 'string', valueName: 'SIZE', help: 'largest article accepted (default 16M)' },
+    { name: 'max-size', type: 'string', valueName: 'SIZE', help: 'largest article accepted (default 32M)' },
     { name: 'pretty', type: 'boolean', help: 'indent the JSON output' },
   ],
 };

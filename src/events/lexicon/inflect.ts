@@ -142,6 +142,9 @@ function presentForms(present: string, cls: VerbClass): string[] {
       // يدعو/ينفي/يلتقي: the final weak letter drops before ون ين وا and stays before ان.
       const base = stem.slice(0, -1);
       out.push(prefix + stem);
+      // The jussive drops the weak letter (لم يلتق، لن يلتقي): kept for derived verbs only,
+      // where the short form is not another common word (Form I يدع "leaves").
+      if (stem.length >= MIN_JUSSIVE_STEM) out.push(prefix + base);
       if (suffixes.length > 1) out.push(prefix + base + 'ون', prefix + base + 'ين', prefix + base + 'وا', prefix + stem + 'ان', prefix + stem + 'ا');
       continue;
     }
@@ -153,6 +156,9 @@ function presentForms(present: string, cls: VerbClass): string[] {
   }
   return out;
 }
+
+/** Shortest imperfect stem (without prefix) whose jussive is generated: التقى → يلتق. */
+const MIN_JUSSIVE_STEM = 4;
 
 /** يزور → يزر: removes the long vowel before the last radical. */
 function shortenHollow(stem: string): string {

@@ -62,7 +62,10 @@ export function findTriggers(tokens: Token[], range: { from: number; to: number 
       }
     }
   }
-  return select(candidates).map((c) => toMatch(c, view, candidates));
+  // One-word candidates by token, for the confidence a longer phrase keeps (no quadratic scan).
+  const single = new Map<number, Candidate[]>();
+  for (const c of candidates) if (c.tokens.length === 1) single.set(c.tokens[0], [...(single.get(c.tokens[0]) ?? []), c]);
+  return select(candidates).map((c) => toMatch(c, view, single.get(c.tokens[0]) ?? []));
 }
 
 function anchorFits(entry: LexiconEntry, a: Analysis, i: number, view: SentenceView): boolean {
@@ -126,10 +129,10 @@ function select(candidates: Candidate[]): Candidate[] {
   return chosen.sort((a, b) => a.tokens[0] - b.tokens[0]);
 }
 
-function toMatch(c: Candidate, view: SentenceView, all: Candidate[]): TriggerMatch {
+function toMatch(c: Candidate, view: SentenceView, sameStart: Candidate[]): TriggerMatch {
   const cameo = c.cue?.cue.cameo ?? c.entry.cameo;
   // A longer phrase keeps the confidence of a single word it swallowed with the same code.
-  const swallowed = all.filter((o) => o !== c && o.tokens.length === 1 && o.tokens[0] === c.tokens[0] && o.entry.cameo === cameo);
+  const swallowed = sameStart.filter((o) => o !== c && o.entry.cameo === cameo);
   const confidence = Math.max(c.confidence, ...swallowed.map((o) => o.confidence));
   const tokens = [...c.tokens].sort((a, b) => a - b);
   const match: TriggerMatch = {

@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../pipeline/analyze.js';
+import { checkDocument } from '../model/spans.js';
+import type { MarsadDocument, MarsadEvent } from '../model/document.js';
+import { seedText } from '../test-support/seed.js';
+
+const name = (doc: MarsadDocument, a: MarsadEvent['source']) => (a?.entity ? doc.entities.find((e) => e.id === a.entity)?.name : a?.text) ?? null;
+const brief = (doc: MarsadDocument) => doc.events.map((e) => `${e.plover}:${e.cameo} ${name(doc, e.source)} → ${name(doc, e.target)}${e.mode && e.mode !== 'asserted' ? ` [${e.mode}]` : ''}`);
+
+/** Every argument is a mention of the event's own sentence (or an earlier mention of the same entity). */
+function assertTraceable(doc: MarsadDocument): void {
+  for (const e of doc.events) {
+    const s = doc.sentences[e.sentence];
+    assert.ok(e.trigger.start >= s.start && e.trigger.end <= s.end, 'trigger inside its sentence');
+    for (const a of [e.source, e.target]) {
+      if (!a) continue;
+      const m = doc.mentions.find((x) => x.start === a.start && x.end === a.end);
+      assert.ok(m, `argument ${a.text} is a mention`);
+      assert.equal(m?.entity, a.entity);
+      assert.ok(a.start >= s.start ? a.end <= s.end : doc.mentions.some((x) => x.entity === a.entity && x.start >= s.start), 'argument in the sentence or an earlier mention of an entity in it');
+    }
+    assert.notEqual(e.source?.entity ?? 'a', e.target?.entity ?? 'b', 'no event of an actor on itself');
+  }
+}
+
+test('events: the seed has the Benghazi meeting, the two statements with quotes, and nothing violent', () => {
+  const doc = analyze(seedText());
+  assert.deepEqual(checkDocument(doc), []);
+  assertTraceable(doc);
+  const meeting = doc.events.find((e) => e.plover === 'CONSULT' && e.location?.text === 'بنغازي');
+  assert.ok(meeting, brief(doc).join('\n'));
+  assert.match(meeting.cameo, /^04\d$/);
+  assert.equal(name(doc, meeting.source), 'خليفة حفتر');
+  assert.match(meeting.source?.actor ?? '', /^LBY/);
+  assert.match(meeting.target?.actor ?? '', /^USA/);
+  assert.ok((meeting.mentions ?? 1) >= 2, 'the title and the lead report the same meeting');
+  const wish = doc.events.find((e) => name(doc, e.source) === 'خليفة حفتر' && /^0[35]/.test(e.cameo) && e.quote);
+  assert.ok(wish, 'Haftar\'s stated wish to strengthen cooperation');
+  assert.match(wish.quote?.text ?? '', /تعزيز التعاون مع أفريكوم/);
+  const support = doc.events.find((e) => name(doc, e.source) === 'داغفين أندرسون' && /^0[35]/.test(e.cameo) && e.quote);
+  assert.ok(support, 'Anderson\'s affirmation of US support');
+  assert.ok(!doc.events.some((e) => e.plover === 'ASSAULT'));
+  assert.ok(doc.events.length <= 12);
+});
+
+test('events: verb–subject–object, with the place', () => {
+  const doc = analyze('استقبل الرئيس التونسي قيس سعيد وزير الخارجية الفرنسي جان إيف لودريان في قصر قرطاج.');
+  const e = doc.events.find((x) => x.plover === 'CONSULT');
+  assert.equal(e?.cameo, '043');
+  assert.equal(name(doc, e?.source ?? null), 'قيس سعيد');
+  assert.match(e?.target?.text ?? '', /لودريان|وزير الخارجية الفرنسي/);
+  assertTraceable(doc);
+});
+
+test('events: subject–verb–object and a target after مع', () => {
+  const doc = analyze('وزير الدفاع الأمريكي يلتقي مع المشير خليفة حفتر في بنغازي.');
+  const e = doc.events.find((x) => x.plover === 'CONSULT');
+  assert.equal(name(doc, e?.target ?? null), 'خليفة حفتر');
+  assert.equal(e?.location?.text, 'بنغازي');
+});
+
+test('events: negated and future events are flagged, not asserted', () => {
+  const negated = analyze('لم يلتق المشير خليفة حفتر بالسفير الأمريكي في بنغازي.');
+  assert.deepEqual(negated.events.map((e) => e.mode), ['negated']);
+  const future = analyze('سيلتقي المشير خليفة حفتر بالسفير الأمريكي في بنغازي.');
+  assert.deepEqual(future.events.map((e) => e.mode), ['future']);
+  assert.ok(future.messages.some((m) => m.code === 'events.not-factual'));
+});
+
+test('events: a passive with من قبل puts the agent in the source', () => {
+  const doc = analyze('اعتُقل ثلاثة مسلحين من قبل قوات الأمن التونسية في القصرين.');
+  const e = doc.events.find((x) => x.plover === 'COERCE');
+  assert.equal(name(doc, e?.source ?? null), 'قوات الأمن التونسية');
+  assert.match(e?.target?.text ?? '', /مسلحين/);
+});
+
+test('events: the date is the one named in the sentence, else the article\'s; vague words leave it null', () => {
+  const named = analyze({ text: 'التقى المشير خليفة حفتر بالسفير الأمريكي في بنغازي يوم 14 مارس 2017.', date: '2017-03-16' });
+  assert.equal(named.events[0]?.date, '2017-03-14');
+  const article = analyze({ text: 'التقى المشير خليفة حفتر بالسفير الأمريكي في بنغازي.', date: '2017-03-16' });
+  assert.equal(article.events[0]?.date, '2017-03-16');
+  const vague = analyze({ text: 'التقى المشير خليفة حفتر بالسفير الأمريكي في بنغازي مؤخرا.', date: '2017-03-16' });
+  assert.equal(vague.events[0]?.date, null);
+  assert.ok(vague.messages.some((m) => m.code === 'date.relative'));
+});
