@@ -6,6 +6,13 @@
 import { type CommandSpec, type Parsed, helpText, parseArgs } from './args.js';
 import { isMarsadError } from '../model/messages.js';
 import { analyzeSpec, runAnalyze } from './commands/analyze.js';
+import { runTag, tagSpec } from './commands/tag.js';
+import { ingestSpec, runIngest } from './commands/ingest.js';
+import { eventsSpec, runEvents } from './commands/events.js';
+import { searchSpec, runSearch } from './commands/search.js';
+import { watchSpec, runWatch } from './commands/watch.js';
+import { workerSpec, runWorkerCommand } from './commands/worker.js';
+import { serveSpec, runServe } from './commands/serve.js';
 
 interface Command {
   spec: CommandSpec;
@@ -13,7 +20,16 @@ interface Command {
 }
 
 /** Commands in the order `--help` lists them. Others register themselves in `commands/`. */
-export const COMMANDS: Command[] = [{ spec: analyzeSpec, run: runAnalyze }];
+export const COMMANDS: Command[] = [
+  { spec: analyzeSpec, run: runAnalyze },
+  { spec: tagSpec, run: runTag },
+  { spec: ingestSpec, run: runIngest },
+  { spec: searchSpec, run: runSearch },
+  { spec: eventsSpec, run: runEvents },
+  { spec: serveSpec, run: runServe },
+  { spec: watchSpec, run: runWatch },
+  { spec: workerSpec, run: runWorkerCommand },
+];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.spec.name.length)) + 2;
