@@ -63,7 +63,7 @@ interface RunResult {
 
 /** Runs `marsad ingest` as a child, timed; GNU time (when present) gives the peak RSS. */
 async function ingestRun(input: string, db: string, extra: string[] = []): Promise<RunResult> {
-  const args = [BIN, 'ingest', input, '--db', db, '--format', 'json', ...extra];
+  const args = [BIN, 'ingest', input, '--db', db, '--format', 'json', '--near-duplicates', ...extra];
   const timed = existsSync('/usr/bin/time');
   const t0 = performance.now();
   const child = timed ? spawn('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] }) : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -7,13 +7,18 @@
  *   [--gaz-folds 5] [--gaz-dropout 0.1] [--no-gaz-weak] [--doc-block 30] [--doc-dropout 0.3]
  *   [--corpora anercorp,aqmar] [--no-domain-augment] [--prefixes 4,6,10,20] [--window 2]
  *   [--no-bigrams] [--no-char-model] [--no-char-ngrams] [--no-alt-stem] [--no-doc] [--no-segmenter] [--no-clusters]
- *   [--algorithm perceptron|crf] [--dev] [--no-save]
+ *   [--algorithm perceptron|crf] [--no-kb] [--dev] [--no-save]
  *
  * Trains on anercorp-train.txt and aqmar-train.txt only. --dev scores the dev
  * splits after training (and --dev-every N epochs): for comparing configurations,
  * never for training. The word resources (lexicon.tsv, clusters.tsv) are reused
  * from --resources (default: --out) when present; otherwise (or with --recluster)
  * they are learnt from --ant first (scripts/brown-clusters.ts, a few minutes).
+ *
+ * Knowledge-base matches (data/kb, found as `marsad tag --conll` finds them) are
+ * features in training as in tagging (--no-kb: not). The model also gets a genre
+ * classifier (news / wiki) from the two corpora, so tagging picks the domain itself;
+ * --dev measures that way, as the CLI does.
  */
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,6 +30,37 @@ import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from '../src/entities/ner/
 import { DOMAIN_ID, type NerDomain, type NerModel } from '../src/entities/ner/model.js';
 import { WordResources } from '../src/entities/ner/resources.js';
 import { DEFAULT_TRAIN_OPTIONS, train, type TrainSentence } from '../src/entities/ner/train.js';
+import { documentOfTokens } from '../src/entities/conll.js';
+import { entityResources } from '../src/entities/resources.js';
+import { matchPhrases } from '../src/entities/phrase-match.js';
+import { sentenceTokenRanges } from '../src/entities/tokens.js';
+
+type KbTags = Array<string[] | undefined>;
+
+/**
+ * Knowledge-base matches of each sentence as the entity stage gives them to the
+ * tagger (src/entities/recognize.ts: every alias match, 'B-/I-TYPE-gaz' on its
+ * tokens), over documents of 64 sentences as `tag --conll` builds them.
+ */
+function kbTagsOf(sentences: readonly (readonly string[])[]): KbTags[] {
+  const res = entityResources();
+  const out: KbTags[] = [];
+  for (let a = 0; a < sentences.length; a += 64) {
+    const batch = sentences.slice(a, a + 64);
+    const doc = documentOfTokens(batch);
+    const ranges = sentenceTokenRanges(doc.tokens, doc.sentences);
+    ranges.forEach((r, s) => {
+      const g: KbTags = new Array(batch[s].length);
+      if (r.to - r.from !== batch[s].length) throw new Error(`sentence ${a + s}: ${r.to - r.from} tokens for ${batch[s].length} words`);
+      for (const m of matchPhrases(doc.text, doc.tokens, r.from, r.to, res.aliases)) {
+        const type = m.value[0].type;
+        for (let i = m.from; i < m.to; i++) g[i - r.from] = [`${i === m.from ? 'B' : 'I'}-${type}-gaz`];
+      }
+      out.push(g);
+    });
+  }
+  return out;
+}
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const argv = process.argv.slice(2);
@@ -70,6 +106,7 @@ const cfg: FeatureConfig = {
   segmenter: !flag('no-segmenter'),
   charNgrams: !flag('no-char-ngrams'),
   altStem: !flag('no-alt-stem'),
+  kbFeatures: !flag('no-kb'),
 };
 if (flag('no-clusters')) cfg.clusterPrefixes = [];
 
@@ -79,14 +116,17 @@ const repeat = new Map(arg('repeat', '').split(',').filter(Boolean).map((x) => {
 for (const c of corpora) {
   const domain = DOMAIN_ID[CORPUS_DOMAIN[c] ?? 'news'];
   const sents = readConll(join(dataDir, `${c}-train.txt`));
-  for (let r = 0; r < (repeat.get(c) ?? 1); r++) for (const s of sents) sentences.push({ words: s.words, tags: s.tags, domain });
+  const kb = cfg.kbFeatures ? kbTagsOf(sents.map((s) => s.words)) : null;
+  for (let r = 0; r < (repeat.get(c) ?? 1); r++) sents.forEach((s, i) => sentences.push({ words: s.words, tags: s.tags, domain, gazetteer: kb?.[i] }));
 }
 
-const dev: Array<{ name: string; domain: NerDomain; sents: LabelledSentence[] }> = [];
+const dev: Array<{ name: string; sents: LabelledSentence[]; kb: KbTags[] | null }> = [];
 if (flag('dev')) {
   for (const c of ['anercorp', 'aqmar']) {
     const p = join(dataDir, `${c}-dev.txt`);
-    if (existsSync(p)) dev.push({ name: c, domain: CORPUS_DOMAIN[c], sents: readConll(p) });
+    if (!existsSync(p)) continue;
+    const sents = readConll(p);
+    dev.push({ name: c, sents, kb: cfg.kbFeatures ? kbTagsOf(sents.map((s) => s.words)) : null });
   }
 }
 function measure(model: NerModel, verbose: boolean): Record<string, number> {
@@ -94,16 +134,20 @@ function measure(model: NerModel, verbose: boolean): Record<string, number> {
   const pct = (x: number): number => Math.round(x * 10000) / 100;
   for (const d of dev) {
     const gold = d.sents.map((s) => s.tags);
-    const pred = d.sents.map((s) => model.tag(s.words, { domain: d.domain }));
+    const kb = d.kb;
+    const pred = d.sents.map((s, i) => model.tag(s.words, { gazetteer: kb ? (j) => kb[i][j] : undefined }));
     const sc = scoreSpans(gold, pred);
     out[d.name] = pct(sc.micro.f1);
-    if (verbose) console.log(formatScores(`${d.name}-dev`, sc));
+    if (verbose) console.log(formatScores(`${d.name}-dev (sentence by sentence)`, sc));
     if (cfg.docFeatures) {
+      // As `tag --conll` does: documents of 64 sentences, the genre judged per document.
       const dp: string[][] = [];
-      for (let a = 0; a < d.sents.length; a += 30) dp.push(...model.tagDocument(d.sents.slice(a, a + 30).map((s) => s.words), { domain: d.domain }));
+      for (let a = 0; a < d.sents.length; a += 64) {
+        dp.push(...model.tagDocument(d.sents.slice(a, a + 64).map((s) => s.words), { gazetteer: kb ? (s, j) => kb[a + s][j] : undefined }));
+      }
       const ds = scoreSpans(gold, dp);
       out[`${d.name}-doc`] = pct(ds.micro.f1);
-      if (verbose) console.log(formatScores(`${d.name}-dev (tagDocument, 30-sentence windows)`, ds));
+      if (verbose) console.log(formatScores(`${d.name}-dev (tagDocument, 64-sentence documents)`, ds));
     }
   }
   return out;

@@ -13,8 +13,8 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildServer, type ServerOptions } from './server.js';
 import { ROUTES } from './routes.js';
-import type { Store } from '../store/index.js';
-import { HAFTAR, INJECTIONS, freshStore, haftarMeeting, tempDir, tunisProtest } from '../store/testing.js';
+import { SCHEMA_VERSION, type Store } from '../store/index.js';
+import { HAFTAR, INJECTIONS, article, freshStore, haftarMeeting, tempDir, tunisProtest } from '../store/testing.js';
 import { UTF8_BOM } from '../export/index.js';
 import { seedText } from '../test-support/seed.js';
 
@@ -69,7 +69,7 @@ describe('HTTP API', () => {
   });
 
   it('answers health and describes every endpoint in OpenAPI 3', async () => {
-    assert.deepEqual(json(await app.inject('/api/health')), { ok: true, backend: 'sqlite', readOnly: false, schema: 1 });
+    assert.deepEqual(json(await app.inject('/api/health')), { ok: true, backend: 'sqlite', readOnly: false, schema: SCHEMA_VERSION });
     const doc = json(await app.inject('/api/openapi.json'));
     assert.match(doc.openapi, /^3\./);
     for (const r of ROUTES) {
@@ -139,15 +139,84 @@ describe('HTTP API', () => {
     assertError(await app.inject('/api/events?format=xml'), 400, 'api.invalid-request');
   });
 
+  it('POST /api/articles and /api/feeds take http(s) URLs only', async () => {
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'ftp://files.example/a', 'data:text/html,<b>x</b>', 'http://', 'https:///path', ' http://x.example/', '//x.example/a', 'x.example/a']) {
+      assertError(await app.inject({ method: 'POST', url: '/api/articles', payload: { text: `${ARTICLE} ${url}`, url } }), 400, 'api.invalid-request');
+      assertError(await app.inject({ method: 'POST', url: `/api/articles?url=${encodeURIComponent(url)}`, headers: { 'content-type': 'text/plain' }, payload: `${ARTICLE} ${url}` }), 400, 'api.invalid-request');
+      assertError(await app.inject({ method: 'POST', url: '/api/feeds', payload: { url } }), 400, 'api.invalid-request');
+    }
+    const ok = await app.inject({ method: 'POST', url: '/api/articles', payload: { text: `${ARTICLE} رابط`, url: 'HTTPS://Tn.Example/ok?a=1#b' } });
+    assert.equal(ok.statusCode, 201, ok.body);
+    assert.equal(json(await app.inject({ method: 'POST', url: '/api/articles', payload: { text: `${ARTICLE} بلا رابط`, url: null } })).duplicate, false);
+  });
+
+  it('GET /api/events sorts on the server and pages with cursors; a JSON page holds at most 1000 events', async () => {
+    const all = json(await app.inject('/api/events?limit=100&sort=goldstein&dir=asc'));
+    assert.equal(all.items[0].plover, 'PROTEST');
+    assert.equal(all.next, null, 'one page holds them all');
+    const ids: number[] = [];
+    let page = json(await app.inject('/api/events?limit=1&sort=goldstein&dir=asc'));
+    for (;;) {
+      ids.push(...page.items.map((e: { globalId: number }) => e.globalId));
+      assert.equal(page.total, all.total);
+      if (!page.next) break;
+      assert.match(page.next, /^[A-Za-z0-9_-]+$/);
+      page = json(await app.inject(`/api/events?limit=1&sort=goldstein&dir=asc&cursor=${page.next}`));
+    }
+    assert.deepEqual(ids, all.items.map((e: { globalId: number }) => e.globalId));
+    const cursor = json(await app.inject('/api/events?limit=1')).next;
+    assertError(await app.inject(`/api/events?limit=1&sort=goldstein&cursor=${cursor}`), 400, 'api.invalid-request');
+    for (const bad of ['sort=evil', 'sort=seq', 'dir=up', 'cursor=not-a-cursor', 'cursor=' + Buffer.from('[1,2,3]').toString('base64url'), 'cursor=a%2Bb', 'quad=5', 'quad=0', 'bbox=1,2,3', 'bbox=200,0,10,10', 'bbox=0,50,10,40', 'bbox=a,b,c,d'])
+      assertError(await app.inject(`/api/events?${bad}`), 400, 'api.invalid-request');
+    assert.equal(json(await app.inject('/api/events?limit=5000')).limit, 1000, 'clamped, and the page says so');
+    assert.equal(json(await app.inject('/api/events?quad=4')).items.length, 1);
+    assert.equal(json(await app.inject('/api/events?bbox=9,36,11,37')).items[0].plover, 'PROTEST');
+    const limit = json(await app.inject('/api/openapi.json')).paths['/api/events'].get.parameters.find((p: { name: string }) => p.name === 'limit');
+    assert.equal(limit.schema['x-json-maximum'], 1000);
+    assert.equal(limit.schema.maximum, 100_000);
+    assert.match(limit.description, /clamped to 1000/);
+  });
+
+  it('GET /api/places counts located events by place; /api/stats/timeline breaks them down by PLOVER type', async () => {
+    // The articles posted through the API are analysed for real: count only the hand-made ones' places.
+    const places = json(await app.inject('/api/places?from=2025-05-20&to=2025-06-02&code=14'));
+    assert.deepEqual(places.items.map((p: { name: string; events: number; quad: number[] }) => [p.name, p.events, p.quad]), [['تونس', 1, [0, 0, 0, 1]]]);
+    const everywhere = json(await app.inject('/api/places'));
+    assert.ok(everywhere.items.find((p: { name: string }) => p.name === 'بنغازي').events >= 2);
+    assert.equal(everywhere.events, everywhere.items.reduce((n: number, p: { events: number }) => n + p.events, 0));
+    const counts = everywhere.items.map((p: { events: number }) => p.events);
+    assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'most events first');
+    assert.deepEqual(json(await app.inject('/api/places?quad=4&limit=1&country=TUN')).items.map((p: { name: string }) => p.name), ['تونس']);
+    assertError(await app.inject('/api/places?limit=100000'), 400, 'api.invalid-request');
+    const tl = json(await app.inject('/api/stats/timeline?by=plover&interval=month'));
+    assert.equal(tl.by, 'plover');
+    assert.ok(tl.points.find((p: { period: string }) => p.period === '2025-05').plover.CONSULT >= 2);
+    assert.deepEqual(tl.points.find((p: { period: string }) => p.period === '2025-06').plover.PROTEST, 1);
+    assertError(await app.inject('/api/stats/timeline?by=actor'), 400, 'api.invalid-request');
+  });
+
+  it("GET /api/entities/:id takes the ids documents give, however they are spelled", async () => {
+    const odd = { id: 'metonym:LBY/طرابلس', surface: 'طرابلس', type: 'LOC' as const, country: 'LBY' };
+    const agent = { id: 'agent:القائم باعمال السفاره', surface: 'القائم بأعمال السفارة', type: 'PER' as const };
+    await store.save(article({ text: 'أعلنت طرابلس أن القائم بأعمال السفارة غادر البلاد.', date: '2025-08-01', entities: [odd, agent] }));
+    for (const e of [odd, agent]) {
+      const detail = json(await app.inject(`/api/entities/${encodeURIComponent(e.id)}`));
+      assert.equal(detail.id, e.id);
+    }
+    const doc = json(await app.inject(`/api/articles/${first.id}`));
+    for (const e of doc.entities) assert.equal(json(await app.inject(`/api/entities/${encodeURIComponent(e.id)}`)).id, e.id, 'every entity a document names is found by its id');
+  });
+
   it('GET /api/entities lists canonical entities with counts; /api/entities/:id details one', async () => {
     const page = json(await app.inject('/api/entities?q=' + encodeURIComponent('حفتر') + '&type=PER'));
-    const haftar = page.items.find((e: { id: string }) => e.id === HAFTAR.wikidata);
+    const haftar = page.items.find((e: { id: string }) => e.id === HAFTAR.id);
     assert.equal(haftar.name, 'خليفة حفتر');
-    assert.equal(haftar.events, 2);
+    // The seed posted above names Haftar too: one entity, by the id every document gives him.
+    assert.ok(haftar.events >= 2 && haftar.articles >= 3, JSON.stringify(haftar));
     assert.ok(page.items.every((e: { type: string }) => e.type === 'PER'));
     const detail = json(await app.inject(`/api/entities/${encodeURIComponent(haftar.id)}`));
     assert.ok(detail.aliases.length >= 1);
-    assert.equal(detail.latestEvents.length, 2);
+    assert.equal(detail.latestEvents.length, haftar.events);
     assertError(await app.inject('/api/entities/nobody'), 404, 'api.not-found');
   });
 
@@ -169,9 +238,9 @@ describe('HTTP API', () => {
     const net = json(await app.inject('/api/network?links=10'));
     assert.ok(net.links.length >= 1 && net.nodes.length >= 2);
     const clusters = json(await app.inject('/api/clusters?minArticles=2'));
-    assert.equal(clusters.items[0].numArticles, 2);
+    assert.ok(clusters.items[0].numArticles >= 2);
     const stories = json(await app.inject('/api/stories'));
-    assert.equal(stories.items[0].articles, 2);
+    assert.ok(stories.items[0].articles >= 2);
   });
 
   it('answers bad input with JSON errors: malformed JSON, wrong types, huge bodies, unknown routes and media types', async () => {
@@ -214,11 +283,12 @@ describe('HTTP API', () => {
   it('treats injection strings in every filter as text: normal answers, nothing changed', async () => {
     const before = json(await app.inject('/api/stats'));
     const endpoints: [string, string[]][] = [
-      ['/api/events', ['actor', 'code', 'plover', 'country', 'article', 'cluster', 'entity', 'from', 'to']],
+      ['/api/events', ['actor', 'code', 'plover', 'country', 'article', 'cluster', 'entity', 'from', 'to', 'sort', 'dir', 'cursor', 'quad', 'bbox', 'format']],
       ['/api/articles', ['q', 'entity', 'type', 'country', 'story', 'source', 'from']],
       ['/api/search', ['q', 'entity', 'type', 'country']],
       ['/api/entities', ['q', 'country', 'type']],
-      ['/api/stats/timeline', ['actor', 'code', 'country']],
+      ['/api/stats/timeline', ['actor', 'code', 'country', 'by', 'interval', 'quad', 'bbox']],
+      ['/api/places', ['actor', 'entity', 'country', 'quad', 'bbox']],
       ['/api/network', ['actor', 'plover']],
       ['/api/clusters', ['plover', 'root']],
     ];
@@ -298,7 +368,7 @@ describe('HTTP API', () => {
     const live = await server({ token: TOKEN });
     await live.listen({ host: '127.0.0.1', port: 0 });
     const base = `http://127.0.0.1:${(live.server.address() as AddressInfo).port}`;
-    assert.deepEqual(await (await fetch(`${base}/api/health`)).json(), { ok: true, backend: 'sqlite', readOnly: false, schema: 1 });
+    assert.deepEqual(await (await fetch(`${base}/api/health`)).json(), { ok: true, backend: 'sqlite', readOnly: false, schema: SCHEMA_VERSION });
     const denied = await fetch(`${base}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: ARTICLE }) });
     assert.equal(denied.status, 401);
     assert.equal(((await denied.json()) as { error: { code: string } }).error.code, 'api.unauthorized');

@@ -7,13 +7,13 @@ import { type JsonSchema, components, ref } from './schemas.js';
 
 export const OPENAPI_PATH = '/api/openapi.json';
 
-function parameters(schema: JsonSchema | undefined, where: 'path' | 'query'): JsonSchema[] {
+function parameters(schema: JsonSchema | undefined, where: 'path' | 'query', extensions: RouteDef['parameterExtensions'] = {}): JsonSchema[] {
   if (!schema) return [];
   const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((schema.required as string[] | undefined) ?? []);
   return Object.entries(props).map(([name, s]) => {
     const { description, ...rest } = s;
-    return { name, in: where, required: where === 'path' || required.has(name), ...(description ? { description } : {}), schema: rest };
+    return { name, in: where, required: where === 'path' || required.has(name), ...(description ? { description } : {}), schema: { ...rest, ...(extensions[name] ?? {}) } };
   });
 }
 
@@ -50,7 +50,7 @@ export function openApiDocument(routes: readonly RouteDef[], version: string): J
       operationId: operationId(r),
       summary: r.summary,
       tags: r.tags,
-      parameters: [...parameters(r.schema.params, 'path'), ...parameters(r.schema.querystring, 'query')],
+      parameters: [...parameters(r.schema.params, 'path'), ...parameters(r.schema.querystring, 'query', r.parameterExtensions)],
       ...(body ? { requestBody: body } : {}),
       responses,
       ...(r.write ? { security: [{ bearer: [] }, {}] } : {}),

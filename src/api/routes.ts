@@ -4,8 +4,8 @@
  * description is generated from the same table.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Store, EventFilter } from '../store/index.js';
-import { SCHEMA_VERSION } from '../store/index.js';
+import type { Store, EventCursor, EventFilter, EventSortKey, SortDir } from '../store/index.js';
+import { EVENT_SORT_KEYS, SCHEMA_VERSION } from '../store/index.js';
 import { storeInput, ingestItemList } from '../store/ingest.js';
 import { submitAndWait, workersAvailable } from '../store/worker.js';
 import type { ArticleInput } from '../ingest/index.js';
@@ -14,7 +14,7 @@ import { safeFetch, type FetchOptions } from '../ingest/fetch.js';
 import { type IngestItem, itemsOfFeed, resolveItem } from '../ingest/sources.js';
 import { CONTENT_TYPES, EXTENSIONS, type ExportFormat, exportChunks } from '../export/index.js';
 import { ApiError, statusOf } from './errors.js';
-import { DEFAULT_EXPORT_EVENTS, type JsonSchema, inputs, pageOf, ref } from './schemas.js';
+import { DEFAULT_EXPORT_EVENTS, MAX_JSON_EVENTS, type JsonSchema, eventPage, inputs, pageOf, placePage, ref } from './schemas.js';
 
 export interface RouteContext {
   store: Store;
@@ -33,6 +33,8 @@ export interface RouteDef {
   /** Bodies the route takes besides JSON. */
   bodyTypes?: string[];
   responses: Record<number, { description: string; schema?: JsonSchema; contentTypes?: string[] }>;
+  /** OpenAPI extensions of query parameters (`x-…` keys), which the validator would refuse in its schemas. */
+  parameterExtensions?: Record<string, Record<string, unknown>>;
   handler(ctx: RouteContext, req: FastifyRequest, reply: FastifyReply): Promise<unknown>;
 }
 
@@ -42,11 +44,60 @@ const q = (req: FastifyRequest) => req.query as Query;
 const s = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const n = (v: unknown) => (typeof v === 'number' ? v : undefined);
 
+/** Longest latitude and longitude. */
+const MAX_LAT = 90;
+const MAX_LON = 180;
+
+/** `west,south,east,north` as numbers, checked (the schema has checked the shape). */
+function bboxOf(v: unknown): EventFilter['bbox'] {
+  if (typeof v !== 'string') return undefined;
+  const [west, south, east, north] = v.split(',').map((x) => Number(x.trim()));
+  const lonOk = (x: number) => Math.abs(x) <= MAX_LON;
+  if (![west, east].every(lonOk) || Math.abs(south) > MAX_LAT || Math.abs(north) > MAX_LAT || south > north)
+    throw new ApiError(400, 'api.invalid-request', 'bbox must be west,south,east,north with longitudes in [-180, 180], latitudes in [-90, 90] and south ≤ north');
+  return [west, south, east, north];
+}
+
 function eventFilter(query: Query): EventFilter {
   return {
     actor: s(query.actor), code: s(query.code), plover: s(query.plover), from: s(query.from), to: s(query.to), country: s(query.country),
     article: s(query.article), cluster: s(query.cluster), entity: s(query.entity), located: query.located === true ? true : undefined,
+    quad: n(query.quad), bbox: bboxOf(query.bbox),
   };
+}
+
+/** A page cursor as the API gives it: URL-safe base64 of `[sort, dir, value, seq]`. */
+export function encodeCursor(c: EventCursor): string {
+  return Buffer.from(JSON.stringify([c.sort, c.dir, c.value, c.seq]), 'utf8').toString('base64url');
+}
+
+/** A cursor from the API back, checked: anything else is a 400. */
+export function decodeCursor(raw: string): EventCursor {
+  let v: unknown;
+  try {
+    v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    v = null;
+  }
+  const ok = Array.isArray(v) && v.length === 4 && (EVENT_SORT_KEYS as readonly unknown[]).includes(v[0]) && (v[1] === 'asc' || v[1] === 'desc')
+    && (v[2] === null || typeof v[2] === 'string' || (typeof v[2] === 'number' && Number.isFinite(v[2]))) && Number.isSafeInteger(v[3]);
+  if (!ok) throw new ApiError(400, 'api.invalid-request', 'cursor is not one this server gave (pass the `next` of the previous page)');
+  const [sort, dir, value, seq] = v as [EventSortKey, SortDir, string | number | null, number];
+  return { sort, dir, value, seq };
+}
+
+/** Whether a string is an http(s) URL with a host (the schemas check the scheme; this checks it parses). */
+export function isHttpUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname;
+  } catch {
+    return false;
+  }
+}
+
+function requireHttpUrl(v: string | undefined, what: string): void {
+  if (v !== undefined && !isHttpUrl(v)) throw new ApiError(400, 'api.invalid-request', `${what} must be an http(s) URL`);
 }
 
 const ERRORS = {
@@ -108,10 +159,12 @@ export const ROUTES: RouteDef[] = [
       const query = q(req);
       let item: IngestItem;
       if (typeof req.body === 'string') {
+        requireHttpUrl(s(query.url), 'url');
         const html = /html/i.test(req.headers['content-type'] ?? '');
         item = { kind: 'bytes', origin: 'api', base64: Buffer.from(req.body, 'utf8').toString('base64'), options: { format: html ? 'html' : 'text', url: s(query.url) ?? null, date: s(query.date) ?? null, charset: 'utf-8' } };
       } else {
         const b = req.body as Record<string, unknown>;
+        requireHttpUrl(s(b.url), 'url');
         const article: ArticleInput = { text: b.text as string, title: s(b.title) ?? null, date: s(b.date) ?? null, url: s(b.url) ?? null, id: typeof b.id === 'number' || typeof b.id === 'string' ? b.id : null };
         item = { kind: 'article', origin: 'api', article, options: {} };
       }
@@ -143,14 +196,22 @@ export const ROUTES: RouteDef[] = [
   {
     method: 'GET', url: '/api/events', summary: 'Stored events with their article and cluster counts; format=csv|gdelt|plover|geojson exports them', tags: ['events'], schema: inputs.eventsList,
     responses: {
-      200: { description: 'a page of events (json), or the export', schema: pageOf('Event'), contentTypes: Object.values(CONTENT_TYPES) },
+      200: { description: 'a page of events (json), or the export', schema: eventPage(), contentTypes: Object.values(CONTENT_TYPES) },
       ...ERRORS,
     },
+    parameterExtensions: { limit: { 'x-json-maximum': MAX_JSON_EVENTS } },
     async handler(ctx, req, reply) {
       const x = q(req);
       const format = (s(x.format) ?? 'json') as ExportFormat;
       const filter = eventFilter(x);
-      if (format === 'json') return ctx.store.listEvents({ ...filter, limit: n(x.limit), offset: n(x.offset) });
+      if (format === 'json') {
+        const sort = (s(x.sort) ?? 'date') as EventSortKey;
+        const dir = (s(x.dir) ?? 'desc') as SortDir;
+        const after = s(x.cursor) ? decodeCursor(s(x.cursor)!) : null;
+        if (after && (after.sort !== sort || after.dir !== dir)) throw new ApiError(400, 'api.invalid-request', 'cursor belongs to another sort order: give the sort and dir of the page it came from');
+        const page = await ctx.store.listEvents({ ...filter, sort, dir, after, limit: n(x.limit), offset: n(x.offset) });
+        return { ...page, next: page.next ? encodeCursor(page.next) : null };
+      }
       const max = n(x.limit) ?? DEFAULT_EXPORT_EVENTS;
       reply.type(CONTENT_TYPES[format]).header('Content-Disposition', `inline; filename="marsad-events.${EXTENSIONS[format]}"`);
       // Collected, then sent: an error half-way still gets a JSON error, not a cut-off file.
@@ -193,11 +254,19 @@ export const ROUTES: RouteDef[] = [
     },
   },
   {
-    method: 'GET', url: '/api/stats/timeline', summary: 'Events (by quad class) and articles per day, month or year', tags: ['stats'], schema: inputs.timeline,
+    method: 'GET', url: '/api/stats/timeline', summary: 'Events (by quad class, and by PLOVER type with by=plover) and articles per day, month or year', tags: ['stats'], schema: inputs.timeline,
     responses: { 200: { description: 'the timeline, oldest first', schema: ref('Timeline') }, ...ERRORS },
     async handler(ctx, req) {
       const x = q(req);
-      return ctx.store.timeline({ ...eventFilter(x), interval: (s(x.interval) ?? 'day') as 'day' | 'month' | 'year' });
+      return ctx.store.timeline({ ...eventFilter(x), by: s(x.by) as 'quad' | 'plover' | undefined, interval: (s(x.interval) ?? 'day') as 'day' | 'month' | 'year' });
+    },
+  },
+  {
+    method: 'GET', url: '/api/places', summary: 'Located events by place (for maps), most events first, with the event filters', tags: ['events'], schema: inputs.places,
+    responses: { 200: { description: 'a page of places', schema: placePage() }, ...ERRORS },
+    async handler(ctx, req) {
+      const x = q(req);
+      return ctx.store.places({ ...eventFilter(x), limit: n(x.limit), offset: n(x.offset) });
     },
   },
   {

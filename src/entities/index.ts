@@ -162,10 +162,12 @@ function memberOf(text: string, tokens: readonly Token[], a: AgentSpan, names: N
   if (!next) return null;
   // After في/باسم/عن, right after the title (رئيس حركة النهضة), or with ب/ل on the body's name.
   const bodyStart = MEMBER_LINKS.has(next.norm) ? a.to + 1 : a.to;
-  const n = names.find((x) => x.from === bodyStart && (x.type === 'ORG' || x.type === 'LOC'));
+  const n = names.find((x) => x.from === bodyStart && (x.type === 'ORG' || x.type === 'LOC' || (x.type === 'PER' && a.role.kind === 'group')));
   const d = n ? drafts.get(nameEntity.get(n) as string) : undefined;
   if (!n || !d) return null;
-  return { actor: d.type === 'ORG' ? d.actor : combineActor(d.country, a.role.role), country: d.country, end: n.end };
+  // A body or a leader lends its own code (قوات حفتر → LBYMIL); a country lends its code to the role.
+  const actor = d.type === 'LOC' ? combineActor(d.country, a.role.role) : d.actor ?? combineActor(d.country, a.role.role);
+  return { actor, country: d.country, end: n.end };
 }
 
 /** Corpus count above which a surname is too common a word to be resolved alone (سعيد "happy"). */
@@ -308,7 +310,8 @@ export function recognizeEntities(doc: MarsadDocument, context?: StageContext): 
   for (const a of agents) {
     if (a.role.kind === 'org-head' || titleMentions.some((m) => m.start === a.start)) continue;
     // «القيادي في حركة النهضة»، «الناطق باسم الحكومة»: a title of a member of a named body.
-    const body = a.role.kind === 'title' && !a.country ? memberOf(text, tokens, a, names, nameEntity, drafts) : null;
+    // Titles and groups of a named body or leader: «القيادي في حركة النهضة»، «مقاتلو حزب العمال»، «قوات حفتر».
+    const body = !a.country && !a.national ? memberOf(text, tokens, a, names, nameEntity, drafts) : null;
     if (a.role.kind === 'title' && !a.country && a.to - a.from < 2 && !body) continue; // a bare «الرئيس» names no one
     if (a.role.kind !== 'title' && !standsAlone(a, tokens)) continue;
     const country = a.country ?? (a.national ? home : null) ?? body?.country ?? null;

@@ -26,6 +26,8 @@ export interface Arguments {
   moreTargets: ActorSpot[];
   location: ActorSpot | null;
   quote: Span | null;
+  /** Arguments that are only the nearest actors (no grammatical evidence): they do not raise confidence. */
+  guessed: { source: boolean; target: boolean };
 }
 
 const n = (words: string): Set<string> => new Set(words.split(' ').map((w) => normalize(w)));
@@ -185,8 +187,10 @@ function objectFrom(view: SentenceView, i: number, search: ObjectSearch): ActorS
       const prep = prepositionOf(view, a);
       const excluded = search.exclude.some((x) => x === a || (x.entity && x.entity === a.entity));
       if (!excluded) {
-        // A direct object is the first noun phrase after the verb: not one far behind other words.
-        if (prep === '' && search.allowed.has('') && words <= (search.directGap ?? DIRECT_OBJECT_GAP)) return a;
+        // A direct object is the first noun phrase after the verb: not one far behind other words
+        // (and a place only when it is right there: a place further on is where, not whom).
+        const gap = search.directGap ?? DIRECT_OBJECT_GAP;
+        if (prep === '' && search.allowed.has('') && (words <= Math.min(gap, DIRECT_OBJECT_GAP) || (words <= gap && !isPlace(a)))) return a;
         if (prep !== '' && search.allowed.has(prep)) return a;
       }
       // A prepositional phrase (في حركة النهضة) does not take the object's place; a bare noun phrase does.
@@ -195,8 +199,9 @@ function objectFrom(view: SentenceView, i: number, search: ObjectSearch): ActorS
       continue;
     }
     if (t.kind === 'word' && PREPOSITIONS.has(t.norm)) {
-      // في بيان: a prepositional phrase between the verb and its object is stepped over.
-      j += 2;
+      // في بيان: a prepositional phrase between the verb and its object is stepped over
+      // (an actor after the preposition is looked at with it: على ثكنة عسكرية).
+      j += view.startsAt.has(j + 1) ? 1 : 2;
       continue;
     }
     if (t.kind === 'word' && !TIME_WORDS.has(t.norm) && !view.titles.has(j) && !QUANTIFIERS.has(t.norm)) words++;
@@ -296,8 +301,9 @@ function quoteOf(view: SentenceView, trigger: TriggerMatch, speaker: ActorSpot |
 function relativeAntecedent(view: SentenceView, verb: number): ActorSpot | null {
   const rel = tok(view, verb - 1);
   if (!rel || !RELATIVES.has(rel.norm)) return null;
-  const a = view.inside.get(verb - 2);
-  return a && a.to === verb - 1 ? a : null;
+  const end = isComma(tok(view, verb - 2)) ? verb - 2 : verb - 1;
+  const a = view.inside.get(end - 1);
+  return a && a.to === end ? a : null;
 }
 
 /** Completes the arguments once source and target are known: coordinated targets, place, quote. */
@@ -306,13 +312,53 @@ function finish(view: SentenceView, trigger: TriggerMatch, source: ActorSpot | n
   const moreTargets = target ? coordinated(view, target, [target, ...(source ? [source] : [])]).filter((x) => !isPlace(x) || prepositionOf(view, x) === '') : [];
   const location = findLocation(view, trigger, [source, target, ...moreTargets]);
   const quote = trigger.speech ? quoteOf(view, trigger, source) : null;
-  return { source, target, moreTargets, location, quote };
+  return { source, target, moreTargets, location, quote, guessed: { source: false, target: false } };
+}
+
+/** Verbs of perpetration with the event as their object pronoun: نفذه، شنه، ارتكبه، تبناه. */
+const PERPETRATION = /^(?:نفذ|شن|ارتكب|تبنا|تبني|قاد|اقترف)(?:ه|ها|هما|وه|وها)$/;
+/** Where, within a few words after a verbal noun, a clause names who carried it out («الذي شنه»، «نفذه»). */
+function perpetrationClause(view: SentenceView, from: number): number {
+  for (let j = from; j < Math.min(view.to, from + 4); j++) {
+    const t = view.doc.tokens[j];
+    if (isClauseEnd(t)) return -1;
+    if (t.kind === 'word' && PERPETRATION.test(t.norm.replace(/^[وف]/, ''))) return j;
+  }
+  return -1;
+}
+
+/** How far the nearest-actor fallback looks. */
+const NEAREST_WINDOW = 8;
+
+/** The nearest actor before (dir -1) or after (dir 1) a trigger within its clause, not a place. */
+function nearestActor(view: SentenceView, trigger: TriggerMatch, dir: -1 | 1, other: ActorSpot | null): ActorSpot | null {
+  const start = dir < 0 ? trigger.from - 1 : trigger.to;
+  for (let j = start, steps = 0; j >= view.from && j < view.to && steps < NEAREST_WINDOW; j += dir, steps++) {
+    if (isClauseEnd(tok(view, j))) return null;
+    const a = view.inside.get(j);
+    if (a && a !== other && !isPlace(a) && (!other || a.entity !== other.entity)) return a;
+  }
+  return null;
 }
 
 /** What argument finding carries from one trigger to the next in a sentence. */
 export interface ArgumentContext {
   /** The last subject found: a verb coordinated with و/ف and no subject of its own shares it. */
   lastSubject: ActorSpot | null;
+  /** In a headline «X : …», X: the actor of the headline's events that name none. */
+  headline: ActorSpot | null;
+  /** The last subject of the previous sentence of the paragraph (for «وأضاف…» with no subject). */
+  previousSubject?: ActorSpot | null;
+}
+
+/** «مصر : القضاء على منفذ الهجوم»، «سفيان طوبال : المعارضة تستغل…»: the actor before a colon in a title. */
+export function headlineActor(view: SentenceView): ActorSpot | null {
+  const block = view.doc.blocks[view.doc.sentences[view.index]?.block ?? -1];
+  if (!block || (block.type !== 'title' && block.type !== 'heading')) return null;
+  const first = view.actors[0];
+  if (!first || first.from !== view.from) return null;
+  const colon = view.doc.tokens[first.to];
+  return colon && colon.kind === 'punct' && colon.norm === ':' ? first : null;
 }
 
 function startsWithConjunction(view: SentenceView, verb: number): boolean {
@@ -335,7 +381,7 @@ function lightVerbBefore(view: SentenceView, noun: number): number {
 }
 
 /** Finds the arguments of one trigger in its sentence. */
-export function findArguments(view: SentenceView, trigger: TriggerMatch, context: ArgumentContext = { lastSubject: null }): Arguments {
+export function findArguments(view: SentenceView, trigger: TriggerMatch, context: ArgumentContext = { lastSubject: null, headline: null }): Arguments {
   const { tokens } = view.doc;
   const args = trigger.args;
   const allowed = new Set<string>([...(args.preps ?? []).map((p) => normalize(p))]);
@@ -347,15 +393,22 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
   if (verbal) {
     // The verb is the first matched token; a subject may stand inside a phrase's gap (أعرب حفتر عن).
     const verb = trigger.tokens[0] ?? trigger.from;
-    const after = subjectAfter(view, verb + 1);
+    const afterVerb = subjectAfter(view, verb + 1);
     // اغتالته إسرائيل: the verb carries its object; the actor after it is the subject, and the
     // object is what the relative clause hangs on (الرنتيسي الذي اغتالته).
     if (tokens[verb].segments?.some((g) => g.role === 'pron') && trigger.pos === 'verb') {
       const antecedent = relativeAntecedent(view, verb);
-      return finish(view, trigger, after, antecedent);
+      return finish(view, trigger, afterVerb, antecedent);
     }
-    const before = after ? null : subjectBefore(view, verb);
-    source = after ?? before ?? (startsWithConjunction(view, verb) ? context.lastSubject : null);
+    // «الإرهابي، الذي استهدف نقطة التفتيش»: a verb right after a relative pronoun has the antecedent as subject.
+    // An actor opening the clause right before the verb is its subject (SVO: «حفتر يستقبل قائد أفريكوم»).
+    const svo = subjectBefore(view, verb);
+    const after = svo ? null : afterVerb;
+    const before = svo ?? (after ? null : relativeAntecedent(view, verb));
+    const conj = startsWithConjunction(view, verb);
+    // A verb opening its sentence with و and no subject goes on with the previous sentence's subject.
+    const carried = conj && verb === view.from ? context.previousSubject ?? null : null;
+    source = after ?? before ?? (conj ? context.lastSubject : null) ?? carried ?? context.headline;
     const start = Math.max(after ? skipApposition(view, after.to) : trigger.to, trigger.to);
     // With no actor right after the verb, its subject is a noun phrase of no name
     // (أدان داعمون للاتفاقية تحرك الرئيس): the object may stand a few words further.
@@ -369,6 +422,10 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
       source = agent;
     } else if (after && args.passiveLikely && !target) {
       target = after;
+      source = null;
+    } else if (!after && before && args.passiveLikely && !target && before !== context.headline) {
+      // «شابين وفتاة اعتقلوا في مونبلييه»: before an often-passive verb with no object, the noun is its patient.
+      target = before;
       source = null;
     }
     if (args.subjectIsTarget && source) {
@@ -393,6 +450,14 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
       const a = view.startsAt.get(trigger.to + 1);
       if (t && t.kind === 'word' && !view.inside.has(trigger.to) && a && prepositionOf(view, a) === '') genitive = a;
     }
+    // «أشخاص تم إيقافهم»، «إيقافها»: a pronoun on the verbal noun is its object; with تم before it, the
+    // noun phrase the clause hangs on is that object.
+    if (!genitive && tokens[trigger.to - 1]?.segments?.some((g) => g.role === 'pron') && args.target === 'genitive') {
+      const tam = tok(view, trigger.from - 1);
+      const back = tam && /^تم|^يتم|^تمت/.test(tam.norm) ? trigger.from - 2 : trigger.from - 1;
+      const a = view.inside.get(back) ?? relativeAntecedent(view, trigger.from);
+      if (a && a.to === back + 1) genitive = a;
+    }
     const afterGenitive = genitive ? skipApposition(view, genitive.to) : trigger.to;
     // A verbal noun takes its object with ل as well as with its own prepositions (استقبال حفتر لقائد أفريكوم).
     const prepActor = objectFrom(view, afterGenitive, { allowed: new Set([...allowed, 'ل'].filter(Boolean)), exclude: genitive ? [genitive] : [], window: NOUN_OBJECT_WINDOW });
@@ -407,7 +472,20 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
       if (args.target === 'genitive') target = genitive;
       else source = genitive;
     } else target = prepActor;
+    // «الهجوم الذي شنه مقاتلو حزب العمال على ثكنة»، «هجوم مسلح نفذه مجهولون ضد مركز»: the
+    // perpetrator follows a light verb in a clause on the noun, and the target comes after.
+    if (!source) {
+      const v = perpetrationClause(view, trigger.to);
+      if (v >= 0) {
+        const agent = subjectAfter(view, v + 1);
+        if (agent) {
+          source = agent;
+          target ??= objectFrom(view, skipApposition(view, agent.to), { allowed: new Set([...allowed, 'ضد', 'علي'].filter(Boolean)), exclude: [agent] });
+        }
+      }
+    }
     // قامت الشرطة بمداهمة / شنت القوات هجوما: the light verb's subject is the noun's agent.
+    if (!source && context.headline && context.headline !== target) source = context.headline;
     if (!source) {
       const light = lightVerbBefore(view, trigger.from);
       if (light >= 0) {
@@ -416,6 +494,19 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
       }
     }
   }
-  if (verbal && source) context.lastSubject = source;
-  return finish(view, trigger, source, target);
+  if (verbal && source && source.from >= view.from) context.lastSubject = source;
+  // Nothing found by the grammar: the nearest actors around the trigger, in its clause (a fallback
+  // the event's confidence does not count as an actor found).
+  const guessed = { source: false, target: false };
+  // A verbal noun with no actor of its own gets none by proximity (its neighbours are rarely its actors).
+  if (!verbal && !source && !target) return { ...finish(view, trigger, source, target), guessed };
+  if (!source) {
+    source = nearestActor(view, trigger, -1, target);
+    guessed.source = !!source;
+  }
+  if (!target && args.target !== 'none') {
+    target = nearestActor(view, trigger, 1, source);
+    guessed.target = !!target;
+  }
+  return { ...finish(view, trigger, source, target), guessed };
 }

@@ -12,19 +12,27 @@
 import type { EventArgument, EventLocation, MarsadDocument, MarsadEvent, Message, Statement } from '../model/document.js';
 import type { Stage } from '../pipeline/stage.js';
 import { message } from '../model/messages.js';
+import { normalize } from '../arabic/normalize.js';
 import { contentHash } from '../model/id.js';
 import { cameoInfo, findTriggers, loadEventLexicon, type TriggerMatch } from './lexicon/index.js';
 import { sentenceViews, type ActorSpot, type SentenceView } from './sentence.js';
-import { findArguments, type ArgumentContext } from './arguments.js';
+import { findArguments, headlineActor, type ArgumentContext } from './arguments.js';
 import { eventMode } from './mode.js';
 import { mergeReports } from './merge.js';
+import { reportEvidence } from './anchoring.js';
 
 export { PLOVER_TYPES, cameoInfo, ploverOf } from './lexicon/index.js';
 
+/** How much an actor found only by proximity counts, next to one found by the grammar (1). */
+const GUESSED_ACTOR = 1;
 /** Events below this confidence are not reported (a bare noun with no actor of its own). */
-const MIN_CONFIDENCE = 0.3;
-/** How much finding a source, a target, both, adds to a trigger's prior. */
-const ARGUMENT_WEIGHT = { none: 0, one: 0.75, both: 1 };
+const MIN_CONFIDENCE = 0.35;
+/**
+ * How sure a reading is, as a share of the trigger's prior: a verb reports
+ * something, and each actor found makes it surer; a verbal noun reports only when
+ * anchored to an occurrence, else only when both actors are named.
+ */
+const SUPPORT = { reportBase: 0.6, perActor: 0.2, unanchoredOneActor: 0.45, unanchoredBothActors: 0.7 };
 
 function argument(a: ActorSpot | null): EventArgument | null {
   if (!a) return null;
@@ -49,24 +57,57 @@ function eventDate(doc: MarsadDocument, view: SentenceView): { date: string | nu
   return { date: doc.date, vague: false };
 }
 
-/** Triggers whose words are inside a name are not events (دعم in «جهاز دعم الاستقرار»). */
+/**
+ * Triggers whose words are all inside a name are not events (دعم in «جهاز دعم
+ * الاستقرار»); a phrase reaching past a one-word name is (القضاء على ≠ القضاء "the courts").
+ */
 function insideName(view: SentenceView, t: TriggerMatch): boolean {
-  return t.tokens.some((i) => view.inside.has(i));
+  return t.tokens.every((i) => view.inside.has(i));
 }
 
-function confidenceOf(t: TriggerMatch, source: boolean, target: boolean): number {
-  const w = source && target ? ARGUMENT_WEIGHT.both : source || target ? ARGUMENT_WEIGHT.one : ARGUMENT_WEIGHT.none;
+function confidenceOf(t: TriggerMatch, actors: number, anchored: boolean): number {
+  const w = anchored ? Math.min(1, SUPPORT.reportBase + SUPPORT.perActor * actors) : actors >= 2 ? SUPPORT.unanchoredBothActors : actors >= 1 ? SUPPORT.unanchoredOneActor : 0;
   return t.confidence * w;
 }
 
+/** Prepositions after which a verb-looking word is a verbal noun (إلى قتل، عن خطف). */
+const NOUN_CONTEXT = new Set(['الي', 'علي', 'عن', 'من', 'في', 'بعد', 'قبل', 'عقب', 'اثر', 'حول', 'بشان', 'ضد', 'قصد', 'بهدف']);
+
+/**
+ * A trigger whose head is a noun (اعتقال، سيارة مفخخة) rather than a verb (اعتقل،
+ * شن هجوما). An unvocalised verb is often also its verbal noun (قتل "killed" and
+ * "killing", خطف): after a preposition, with ب/ل or the article attached, it is the noun.
+ */
+function nounHeaded(doc: MarsadDocument, t: TriggerMatch): boolean {
+  if (t.pos === 'noun' || (t.pos === 'phrase' && t.entry.parts[0]?.kind !== 'verb')) return true;
+  if (t.pos !== 'verb') return false;
+  const first = doc.tokens[t.from];
+  if (t.clitics.article || t.clitics.prep) return true;
+  const prev = doc.tokens[t.from - 1];
+  return !!prev && prev.kind === 'word' && NOUN_CONTEXT.has(prev.norm) && !first.segments?.some((g) => g.role === 'pron');
+}
+
+/** A bare perfect that is also a common noun (فجر "dawn", قتل "killing"): a verb only with an actor around it. */
+function ambiguousBareVerb(doc: MarsadDocument, t: TriggerMatch): boolean {
+  const isVerb = t.pos === 'verb' || (t.pos === 'phrase' && t.entry.parts[0]?.kind === 'verb');
+  if (!isVerb) return false;
+  const tok = doc.tokens[t.tokens[0] ?? t.from];
+  const lemma = normalize(t.entry.lemma.split(' ')[0].split('|')[0]);
+  const form = tok.segments ? tok.segments.filter((g) => g.role === 'stem').map((g) => g.norm).join('') : tok.norm;
+  return form === lemma;
+}
+
 /** Codes the events of a document, and collects what its actors said. */
-export function codeEvents(doc: MarsadDocument): { events: MarsadEvent[]; statements: Statement[] } {
+export function codeEvents(doc: MarsadDocument, minConfidence = MIN_CONFIDENCE): { events: MarsadEvent[]; statements: Statement[] } {
   const lexicon = loadEventLexicon();
   const events: MarsadEvent[] = [];
   const statements: Statement[] = [];
+  // The subject of the last sentence of a paragraph: «وأضاف…»، «وأكد…» with no subject go on with it.
+  let carried: { block: number | undefined; subject: ActorSpot | null } = { block: undefined, subject: null };
   for (const view of sentenceViews(doc)) {
     if (view.to <= view.from) continue;
-    const context: ArgumentContext = { lastSubject: null };
+    const block = doc.sentences[view.index].block;
+    const context: ArgumentContext = { lastSubject: null, headline: headlineActor(view), previousSubject: carried.block === block ? carried.subject : null };
     for (const t of findTriggers(doc.tokens, { from: view.from, to: view.to }, { text: doc.text, lexicon })) {
       if (insideName(view, t)) continue;
       if (t.speech) {
@@ -81,11 +122,16 @@ export function codeEvents(doc: MarsadDocument): { events: MarsadEvent[]; statem
       }
       if (!t.plover) continue;
       const args = findArguments(view, t, context);
-      const confidence = confidenceOf(t, !!args.source, !!args.target);
-      if (confidence < MIN_CONFIDENCE) continue;
+      // Actors only guessed by proximity count for half.
+      const weight = (found: boolean, guessed: boolean) => (found ? (guessed ? GUESSED_ACTOR : 1) : 0);
+      const actors = weight(!!args.source, args.guessed.source) + weight(!!args.target, args.guessed.target);
+      const evidence = reportEvidence(view, t, nounHeaded(doc, t) || (actors === 0 && ambiguousBareVerb(doc, t)));
+      const confidence = confidenceOf(t, actors, evidence.anchored);
+      if (confidence < minConfidence) continue;
       const info = cameoInfo(t.cameo);
       if (!info) continue;
-      const mode = eventMode(doc.tokens, view.from, t);
+      const grammatical = eventMode(doc.tokens, view.from, t);
+      const mode = grammatical === 'asserted' && evidence.mode ? evidence.mode : grammatical;
       const { date } = eventDate(doc, view);
       const triggerStart = doc.tokens[t.from].start;
       const triggerEnd = doc.tokens[t.to - 1].end;
@@ -109,16 +155,18 @@ export function codeEvents(doc: MarsadDocument): { events: MarsadEvent[]; statem
         events.push(e);
       }
     }
+    carried = { block, subject: context.lastSubject ?? carried.subject };
   }
   const types = new Map(doc.entities.map((e) => [e.id, e.type]));
   return { events: mergeReports(events, (id) => (id ? types.get(id) : undefined)), statements };
 }
 
-export function eventsLayer(doc: MarsadDocument): MarsadDocument {
-  const { events, statements } = codeEvents(doc);
+/** `minConfidence` (default MIN_CONFIDENCE) can be lowered to see every reading, e.g. when tuning. */
+export function eventsLayer(doc: MarsadDocument, minConfidence = MIN_CONFIDENCE): MarsadDocument {
+  const { events, statements } = codeEvents(doc, minConfidence);
   const messages: Message[] = [...doc.messages];
-  const flagged = events.filter((e) => e.mode && e.mode !== 'asserted');
-  if (flagged.length) messages.push(message('events.not-factual', `${flagged.length} event(s) negated, future, conditional or hypothetical: flagged in "mode", not asserted`, undefined, 'events'));
+  const flagged = events.filter((e) => e.mode && e.mode !== 'asserted' && e.mode !== 'reported');
+  if (flagged.length) messages.push(message('events.not-factual', `${flagged.length} event(s) negated, future, conditional, hypothetical, generic or historical: flagged in "mode", not asserted`, undefined, 'events'));
   for (const e of events) {
     const view = doc.sentences[e.sentence];
     if (e.date === null && doc.mentions.some((m) => m.type === 'DATE' && !m.value && m.start >= view.start && m.end <= view.end))
@@ -131,5 +179,5 @@ export const eventsStage: Stage = {
   name: 'events',
   requires: ['tokens', 'sentences', 'mentions', 'entities'],
   provides: ['events'],
-  run: (doc) => eventsLayer(doc),
+  run: (doc, context) => eventsLayer(doc, typeof context.options.minConfidence === 'number' ? context.options.minConfidence : MIN_CONFIDENCE),
 };

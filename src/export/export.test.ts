@@ -55,7 +55,7 @@ describe('exports', () => {
     date: '2025-08-03',
     url: 'https://libya.example/q?a=1,2',
     entities: [HAFTAR],
-    events: [{ cameo: '120', plover: 'REJECT', quadClass: 3, goldstein: -4, trigger: 'لن نقبل', source: 'e-haftar' }],
+    events: [{ cameo: '120', plover: 'REJECT', quadClass: 3, goldstein: -4, trigger: 'لن نقبل', source: 'actor:khalifa-haftar' }],
   });
 
   before(async () => {

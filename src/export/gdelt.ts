@@ -56,7 +56,7 @@ export function gdeltRow(e: StoredEvent): string[] {
   const l = e.location;
   const located = l && (l.lat != null || l.country);
   const actionGeo: Cell[] = located
-    ? [l!.lat != null ? GEO_WORLD_CITY : GEO_COUNTRY, l!.name ?? l!.text, l!.country, '', '', l!.lat, l!.lon, l!.entity]
+    ? [l!.lat != null ? GEO_WORLD_CITY : GEO_COUNTRY, l!.name ?? l!.text, l!.country, '', '', l!.lat, l!.lon, l!.wikidata ?? l!.entity]
     : ['', '', '', '', '', '', '', ''];
   const emptyGeo: Cell[] = ['', '', '', '', '', '', '', ''];
   const row: Cell[] = [

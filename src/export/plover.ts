@@ -45,7 +45,7 @@ export interface PloverActor {
 function ploverActor(a: StoredActor | null): PloverActor[] {
   if (!a) return [];
   const p = actorParts(a.actor, a.country);
-  return [{ code: p.country || null, sector: p.types.join('') || null, actor_text: a.text, identifier_id: a.entity, identifier_text: a.name }];
+  return [{ code: p.country || null, sector: p.types.join('') || null, actor_text: a.text, identifier_id: a.wikidata ?? a.entity, identifier_text: a.name }];
 }
 
 export interface PloverRecord {
@@ -87,7 +87,7 @@ export function ploverRecord(e: StoredEvent): PloverRecord {
     context: [],
     source: ploverActor(e.source),
     recipient: ploverActor(e.target),
-    event_loc: l ? { name: l.name ?? l.text, latitude: l.lat, longitude: l.lon, cc3: l.country, identifier_id: l.entity } : null,
+    event_loc: l ? { name: l.name ?? l.text, latitude: l.lat, longitude: l.lon, cc3: l.country, identifier_id: l.wikidata ?? l.entity } : null,
     event_text: e.trigger.text ? [e.trigger.text] : [],
     quad_code: e.quadClass,
     event_scale: e.goldstein,

@@ -105,7 +105,12 @@ export interface EventLocation extends TextSpan {
   lon: number | null;
 }
 
-export type EventMode = 'asserted' | 'negated' | 'future' | 'conditional' | 'hypothetical' | 'reported';
+/**
+ * Whether an event is reported as a fact: asserted (or reported by someone), or
+ * negated, future, conditional, hypothetical, generic (named as a kind of event or
+ * a topic: «جريمة اغتيال الحريري») or historical (background from a past year).
+ */
+export type EventMode = 'asserted' | 'reported' | 'negated' | 'future' | 'conditional' | 'hypothetical' | 'generic' | 'historical';
 
 export interface MarsadEvent {
   id: string;

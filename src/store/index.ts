@@ -16,17 +16,19 @@ import { PostgresDb } from './postgres.js';
 import { migrate, requireCurrent } from './migrate.js';
 import { type SaveContext, type SaveResult, prepareArticle, writeArticle, writeIfStored } from './articles.js';
 import { type ArticleFilter, type ArticleSummary, type SearchRequest, type SearchResult, getArticle, listArticles, search } from './articles-query.js';
-import { type EventFilter, type StoredEvent, allEvents, listEvents } from './events-query.js';
+import { type EventFilter, type EventPage, type EventPageRequest, type StoredEvent, allEvents, listEvents } from './events-query.js';
 import { type EntityDetail, type EntityFilter, type StoredEntity, getEntity, listEntities } from './entities-query.js';
-import { type ClusterFilter, type Interval, type Network, type StoreStats, type StoredCluster, type StoredStory, type Timeline, listClusters, listStories, network, stats, timeline } from './stats-query.js';
+import { type ClusterFilter, type Interval, type Network, type PlacePage, type StoreStats, type StoredCluster, type StoredStory, type Timeline, type TimelineBreakdown, listClusters, listStories, network, places, stats, timeline } from './stats-query.js';
 import type { Page, PageRequest } from './where.js';
 
 export type { Db, Dialect, Queryable, SqlValue } from './db.js';
 export type { SaveContext, SaveResult } from './articles.js';
 export type { ArticleFilter, ArticleSummary, SearchHit, SearchRequest, SearchResult } from './articles-query.js';
-export type { EventFilter, StoredEvent, StoredActor, StoredLocation } from './events-query.js';
+export type { EventCursor, EventFilter, EventPage, EventPageRequest, EventSortKey, SortDir, StoredEvent, StoredActor, StoredLocation } from './events-query.js';
+export { EVENT_SORT_KEYS } from './events-query.js';
 export type { EntityDetail, EntityFilter, StoredEntity } from './entities-query.js';
-export type { ClusterFilter, Interval, Network, NetworkLink, NetworkNode, StoreStats, StoredCluster, StoredStory, Timeline, TimelinePoint } from './stats-query.js';
+export type { ClusterFilter, Interval, Network, NetworkLink, NetworkNode, Place, PlacePage, StoreStats, StoredCluster, StoredStory, Timeline, TimelineBreakdown, TimelinePoint } from './stats-query.js';
+export { DEFAULT_PLACES, MAX_PLACES, NO_PLOVER } from './stats-query.js';
 export type { Page, PageRequest } from './where.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './where.js';
 export { SCHEMA_VERSION } from './schema.js';
@@ -118,7 +120,8 @@ export class Store {
     return search(this.db, r);
   }
 
-  listEvents(f: EventFilter = {}): Promise<Page<StoredEvent>> {
+  /** A page of events, sorted (`sort`, `dir`) and continued with `after` (the previous page's `next`). */
+  listEvents(f: EventPageRequest = {}): Promise<EventPage> {
     return listEvents(this.db, f);
   }
 
@@ -139,8 +142,13 @@ export class Store {
     return stats(this.db);
   }
 
-  timeline(f: EventFilter & { interval?: Interval } = {}): Promise<Timeline> {
+  timeline(f: EventFilter & { interval?: Interval; by?: TimelineBreakdown } = {}): Promise<Timeline> {
     return timeline(this.db, f);
+  }
+
+  /** Located events by place (for maps), most events first. */
+  places(f: EventFilter & PageRequest = {}): Promise<PlacePage> {
+    return places(this.db, f);
   }
 
   network(f: EventFilter & { links?: number } = {}): Promise<Network> {

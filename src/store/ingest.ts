@@ -8,7 +8,7 @@
  * of its text), so a re-run costs little.
  */
 import type { MarsadDocument } from '../model/document.js';
-import { isMarsadError } from '../model/messages.js';
+import { MarsadError, isMarsadError } from '../model/messages.js';
 import { read, defaultStages, type AnalyzeOptions } from '../pipeline/analyze.js';
 import { type Pipeline, pipeline } from '../pipeline/stage.js';
 import { type IngestItem, type SourceOptions, ingestItems, resolveItem } from '../ingest/sources.js';
@@ -104,6 +104,43 @@ export async function processItem(store: Store, item: IngestItem, ctx: ItemConte
   }
 }
 
+/**
+ * Waits before each new try when the PostgreSQL server went away (restarted,
+ * connections dropped): about half a minute in all, then the run stops.
+ */
+export const STORE_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1000, 2000, 4000, 8000, 8000, 8000];
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs `fn` again while a PostgreSQL store is unreachable, up to
+ * STORE_RETRY_DELAYS_MS. Safe for `processItem`: an item whose transaction
+ * did not commit left nothing, and one that did is found stored (a duplicate)
+ * on the next try. SQLite errors (a full disk, a lock held too long) are not
+ * retried: waiting does not fix them.
+ */
+export async function withStoreRetry<T>(store: Store, fn: () => Promise<T>, onRetry?: (e: MarsadError, attempt: number) => void): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const transient = store.dialect === 'postgres' && isMarsadError(e) && e.code === 'store.unavailable';
+      if (!transient || attempt >= STORE_RETRY_DELAYS_MS.length) throw e;
+      onRetry?.(e, attempt + 1);
+      await pause(STORE_RETRY_DELAYS_MS[attempt]);
+    }
+  }
+}
+
+/** A store error that ended a run, with what the run had done: the user knows what is kept and what to do. */
+function stoppedRun(e: unknown, tally: Tally): unknown {
+  if (!isMarsadError(e) || !e.code.startsWith('store.')) return e;
+  const s = tally.summary;
+  const done = `${s.new} new and ${s.duplicate} duplicate articles were stored before it stopped (each whole); run the same command again to finish`;
+  const reason = e.where && e.message.startsWith(`${e.where}: `) ? e.message.slice(e.where.length + 2) : e.message;
+  return new MarsadError(e.code, `${reason}; ${done}`, e.where);
+}
+
 /** Running totals of a run. */
 export class Tally {
   readonly summary: RunSummary = { read: 0, new: 0, duplicate: 0, nearDuplicate: 0, failed: [] };
@@ -126,35 +163,47 @@ export interface IngestOptions {
   onItem?: (item: IngestItem, result: JobResult, tally: Tally) => void;
   /** Stops after the current item when aborted; the summary covers what was done. */
   signal?: AbortSignal;
+  /** Called when the database went away and an item is tried again. */
+  onRetry?: (e: MarsadError, attempt: number) => void;
 }
 
 /** Ingests the inputs in this process, item by item. */
 export async function ingest(store: Store, inputs: readonly string[], options: IngestOptions = {}): Promise<RunSummary> {
-  const runId = await startRun(store.db, options.kind ?? 'ingest', inputs);
+  const retry = <T>(fn: () => Promise<T>) => withStoreRetry(store, fn, options.onRetry);
+  const runId = await retry(() => startRun(store.db, options.kind ?? 'ingest', inputs));
   const tally = new Tally();
   let interrupted = false;
-  for await (const item of ingestItems(inputs, options.sources)) {
-    if (options.signal?.aborted) {
-      interrupted = true;
-      break;
+  try {
+    for await (const item of ingestItems(inputs, options.sources)) {
+      if (options.signal?.aborted) {
+        interrupted = true;
+        break;
+      }
+      const result = await retry(() => processItem(store, item, { runId, analysis: options.analysis, sources: options.sources }));
+      tally.add(result);
+      options.onItem?.(item, result, tally);
     }
-    const result = await processItem(store, item, { runId, analysis: options.analysis, sources: options.sources });
-    tally.add(result);
-    options.onItem?.(item, result, tally);
+    await retry(() => finishRun(store.db, runId, tally.summary, interrupted ? 'interrupted' : 'done'));
+  } catch (e) {
+    throw stoppedRun(e, tally);
   }
-  await finishRun(store.db, runId, tally.summary, interrupted ? 'interrupted' : 'done');
   return tally.summary;
 }
 
 /** Items given directly (a feed already fetched, an API upload), ingested in this process. */
 export async function ingestItemList(store: Store, items: Iterable<IngestItem>, options: IngestOptions & { inputs?: string[] } = {}): Promise<RunSummary> {
-  const runId = await startRun(store.db, options.kind ?? 'ingest', options.inputs ?? []);
+  const retry = <T>(fn: () => Promise<T>) => withStoreRetry(store, fn, options.onRetry);
+  const runId = await retry(() => startRun(store.db, options.kind ?? 'ingest', options.inputs ?? []));
   const tally = new Tally();
-  for (const item of items) {
-    const result = await processItem(store, item, { runId, analysis: options.analysis, sources: options.sources });
-    tally.add(result);
-    options.onItem?.(item, result, tally);
+  try {
+    for (const item of items) {
+      const result = await retry(() => processItem(store, item, { runId, analysis: options.analysis, sources: options.sources }));
+      tally.add(result);
+      options.onItem?.(item, result, tally);
+    }
+    await retry(() => finishRun(store.db, runId, tally.summary));
+  } catch (e) {
+    throw stoppedRun(e, tally);
   }
-  await finishRun(store.db, runId, tally.summary);
   return tally.summary;
 }

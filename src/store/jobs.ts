@@ -124,6 +124,14 @@ export async function retire(db: Db, worker: string): Promise<void> {
   await db.run('DELETE FROM workers WHERE id = ?', [worker]);
 }
 
+/**
+ * Gives back the jobs `worker` holds without ending it (it lost the database in
+ * the middle of them): they are queued again at once, their attempt not counted.
+ */
+export async function releaseClaims(db: Db, worker: string): Promise<void> {
+  await db.run(`UPDATE jobs SET status = 'queued', locked_by = NULL, locked_until = NULL, attempts = attempts - 1 WHERE locked_by = ? AND status = 'running'`, [worker]);
+}
+
 /** How many workers have sent a heartbeat recently. */
 export async function liveWorkers(q: Queryable): Promise<number> {
   const row = await q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM workers WHERE heartbeat > ${nowMs(q.dialect)} - ?`, [WORKER_ALIVE_MS]);

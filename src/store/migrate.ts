@@ -57,6 +57,7 @@ export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATI
       // Another process may have applied it while this one waited for the lock.
       if ((await versionIn(tx)) >= m.version) return false;
       for (const sql of m.statements(tx.dialect)) await tx.run(sql);
+      if (m.data) await m.data(tx);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
       return true;
     }, { retries: 0 });

@@ -69,7 +69,7 @@ function typeParser(oid: number, format?: string): (value: string) => unknown {
 export function postgresError(e: unknown, location: string): unknown {
   const err = e as { code?: string; message?: string };
   const code = err?.code ?? '';
-  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH'].includes(code) || UNAVAILABLE_CLASSES.some((c) => code.startsWith(c)) || /Connection terminated|timeout exceeded when trying to connect/i.test(err?.message ?? ''))
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH'].includes(code) || UNAVAILABLE_CLASSES.some((c) => code.startsWith(c)) || /Connection terminated|not queryable|timeout exceeded when trying to connect/i.test(err?.message ?? ''))
     return new MarsadError('store.unavailable', `cannot reach PostgreSQL (${code || err?.message})`, location);
   if (code === '28P01' || code === '28000' || code === '3D000')
     return new MarsadError('store.unavailable', `PostgreSQL refused the connection: ${err.message}`, location);
@@ -160,6 +160,12 @@ export class PostgresDb extends PgQueryable implements Db {
         throw postgresError(e, this.location);
       }
       let broken = false;
+      // The server may drop the connection between two statements (a restart, pg_terminate_backend):
+      // the client then emits 'error', which must not crash the process; the next statement fails instead.
+      const onError = () => {
+        broken = true;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(new PgQueryable(client, this.location));
@@ -178,6 +184,8 @@ export class PostgresDb extends PgQueryable implements Db {
         }
         throw postgresError(e, this.location);
       } finally {
+        // A broken client is thrown away and keeps the listener (it may still report its end).
+        if (!broken) client.removeListener('error', onError);
         client.release(broken);
       }
     }

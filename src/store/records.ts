@@ -1,17 +1,17 @@
 /**
  * From a `marsad.document/1` to the rows the store writes: pure functions, no
- * database. Entities get store-wide ids (a document's entity ids are its own),
- * events get the columns every export needs, and each event its cluster key.
+ * database. Entities keep the document's ids, which the entity stage makes the
+ * same in every article (`actor:khalifa-haftar`, `country:LBY`, `per:…`,
+ * `agent:…`; see src/entities/index.ts), so the store's canonical entity is the
+ * document's entity. Events get the columns every export needs, and each event
+ * its cluster key.
  */
 import type { Entity, EventArgument, MarsadDocument, MarsadEvent } from '../model/document.js';
 import { normalize } from '../arabic/index.js';
-import { contentHash } from '../model/id.js';
 import { fingerprint, type Fingerprint } from '../analysis/minhash.js';
 import { clusterId, type ClusterKey } from '../analysis/clusters.js';
 import { indexTerms } from './terms.js';
 
-/** Length of the hash in generated entity ids. */
-const ENTITY_HASH_LENGTH = 12;
 /** Where a CAMEO code's root and base codes end. */
 const ROOT_LENGTH = 2;
 const BASE_LENGTH = 3;
@@ -54,14 +54,12 @@ export function sourceOf(doc: MarsadDocument, hint: SourceHint = {}): SourceRef 
 }
 
 /**
- * The store-wide id of an entity: its Wikidata id, its knowledge-base id, or a
- * hash of its type and normalised name, so that the same actor named in two
- * articles is one entity.
+ * The store-wide id of an entity: the document's own id. The entity stage
+ * builds ids that are the same across articles (knowledge-base ids, ISO codes,
+ * normalised names), so `/api/entities/:id` takes the id a document names.
  */
-export function globalEntityId(e: Entity): string {
-  if (e.wikidata) return e.wikidata;
-  if (e.kb) return `kb:${e.kb}`;
-  return `${e.type.toLowerCase()}:${contentHash(`${e.type}|${normalize(e.name)}`, ENTITY_HASH_LENGTH)}`;
+export function storeEntityId(e: Pick<Entity, 'id'>): string {
+  return e.id;
 }
 
 export interface EntityRecord {
@@ -215,17 +213,27 @@ function eventRecord(doc: MarsadDocument, ev: MarsadEvent, entities: Map<string,
   };
 }
 
-/** Computes every row of a document. Pure: safe to run outside the transaction. */
-export function prepareArticle(doc: MarsadDocument, hint: SourceHint = {}): PreparedArticle {
+/** The rows of a document that name entities: its entities, mentions and events. */
+export interface EntityRows {
+  entities: EntityRecord[];
+  mentions: MentionRecord[];
+  events: EventRecordRow[];
+}
+
+/**
+ * The entity, mention and event rows of a document (pure). Also what the
+ * migration that re-keys stored entities recomputes from the stored documents.
+ */
+export function entityRows(doc: MarsadDocument): EntityRows {
   const entities = new Map<string, EntityRecord>();
   for (const e of doc.entities ?? []) {
-    const id = globalEntityId(e);
-    const aliases = new Set<string>([normalize(e.name), ...(e.aliases ?? []).map((a) => normalize(a))]);
-    entities.set(e.id, {
-      id,
+    const norm = normalize(e.name);
+    const aliases = new Set<string>([norm, ...(e.aliases ?? []).map((a) => normalize(a))]);
+    const record: EntityRecord = {
+      id: storeEntityId(e),
       localId: e.id,
       name: e.name,
-      norm: normalize(e.name),
+      norm,
       nameEn: e.nameEn ?? null,
       type: e.type,
       actor: e.actor ?? null,
@@ -236,7 +244,14 @@ export function prepareArticle(doc: MarsadDocument, hint: SourceHint = {}): Prep
       mentions: e.mentions ?? 0,
       events: 0,
       aliases: [...aliases].filter(Boolean),
-    });
+    };
+    const seen = entities.get(e.id);
+    if (!seen) entities.set(e.id, record);
+    else {
+      // The same id twice (a hand-made document): one entity.
+      seen.mentions += record.mentions;
+      for (const a of record.aliases) if (!seen.aliases.includes(a)) seen.aliases.push(a);
+    }
   }
   const mentions: MentionRecord[] = (doc.mentions ?? []).map((m, idx) => {
     const e = m.entity ? entities.get(m.entity) : undefined;
@@ -245,31 +260,23 @@ export function prepareArticle(doc: MarsadDocument, hint: SourceHint = {}): Prep
     return { idx, start: m.start, end: m.end, text: m.text, type: m.type, entity: e?.id ?? null };
   });
   const events = (doc.events ?? []).filter((ev) => typeof ev.cameo === 'string' && ev.cameo.length >= ROOT_LENGTH).map((ev) => eventRecord(doc, ev, entities));
-  const { tokens: _tokens, ...withoutTokens } = doc;
-  // Two local entities can share a store-wide id (the same Wikidata item): merge them.
-  const merged = new Map<string, EntityRecord>();
-  for (const e of entities.values()) {
-    const m = merged.get(e.id);
-    if (!m) merged.set(e.id, { ...e, aliases: [...e.aliases] });
-    else {
-      m.mentions += e.mentions;
-      m.events += e.events;
-      for (const a of e.aliases) if (!m.aliases.includes(a)) m.aliases.push(a);
-    }
-  }
   for (const ev of events)
     for (const id of new Set([ev.source.entity, ev.target.entity])) {
-      const e = id ? merged.get(id) : undefined;
+      const e = id ? entities.get(id) : undefined;
       if (e) e.events++;
     }
+  return { entities: [...entities.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), mentions, events };
+}
+
+/** Computes every row of a document. Pure: safe to run outside the transaction. */
+export function prepareArticle(doc: MarsadDocument, hint: SourceHint = {}): PreparedArticle {
+  const { tokens: _tokens, ...withoutTokens } = doc;
   return {
     doc,
     json: JSON.stringify(withoutTokens),
     source: sourceOf(doc, hint),
     fingerprint: fingerprint(doc),
     terms: indexTerms(doc),
-    entities: [...merged.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    mentions,
-    events,
+    ...entityRows(doc),
   };
 }

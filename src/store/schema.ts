@@ -7,12 +7,15 @@
  *
  * Never edit a migration that has shipped: add the next one.
  */
-import type { Dialect } from './db.js';
+import type { Dialect, Queryable } from './db.js';
+import { rekeyEntities } from './rekey-entities.js';
 
 export interface Migration {
   version: number;
   name: string;
   statements(dialect: Dialect): string[];
+  /** Rewrites stored data after the statements, in the same transaction. */
+  data?(tx: Queryable): Promise<void>;
 }
 
 interface Types {
@@ -271,8 +274,20 @@ const initial: Migration = {
   },
 };
 
+/**
+ * Canonical entities take the documents' own ids (`actor:khalifa-haftar`,
+ * `country:LBY`), so an entity id read in a document is the one the API knows.
+ * Every row that names an entity is recomputed from the stored documents.
+ */
+const documentEntityIds: Migration = {
+  version: 2,
+  name: "entity ids: the documents' own (actor:…, country:…, per:…) instead of Wikidata/kb:/hash ids",
+  statements: () => [],
+  data: rekeyEntities,
+};
+
 /** Every migration, in order. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, documentEntityIds];
 
 /** The schema version this program writes. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -41,8 +41,10 @@ export function sqliteError(e: unknown, location: string): unknown {
     return new MarsadError('store.read-only', 'the database is read-only', location);
   if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
     return new MarsadError('store.unavailable', `cannot open the database (${(e as Error).message})`, location);
-  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_'))
-    return new MarsadError('store.unavailable', `cannot write the database (${(e as Error).message}); nothing of the current article was kept`, location);
+  if (code === 'SQLITE_FULL')
+    return new MarsadError('store.unavailable', 'the disk is full: cannot write the database (nothing of the current article was kept; free some space and run again)', location);
+  if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_'))
+    return new MarsadError('store.unavailable', `cannot write the database (${(e as Error).message}; the disk may be full or failing); nothing of the current article was kept`, location);
   return e;
 }
 
@@ -178,7 +180,11 @@ export class SqliteDb extends SqliteQueryable implements Db {
         this.wrap(() => this.conn.exec('COMMIT'));
         return result;
       } catch (e) {
-        if (this.conn.inTransaction) this.conn.exec('ROLLBACK');
+        try {
+          if (this.conn.inTransaction) this.conn.exec('ROLLBACK');
+        } catch {
+          // The transaction is gone already (SQLite rolls back itself on a full disk or an I/O error).
+        }
         throw e;
       }
     } finally {

@@ -58,16 +58,26 @@ export interface TimelinePoint {
   goldstein: number | null;
   /** Articles dated in the period (whatever their events). */
   articles: number;
+  /** Events by PLOVER type (`by: 'plover'` only); events without a type count under `OTHER`. */
+  plover?: Record<string, number>;
 }
+
+/** How a timeline breaks events down besides quad class. */
+export type TimelineBreakdown = 'quad' | 'plover';
 
 export interface Timeline {
   interval: Interval;
+  by: TimelineBreakdown;
   points: TimelinePoint[];
 }
 
+/** The PLOVER key of events that have no PLOVER type. */
+export const NO_PLOVER = 'OTHER';
+
 /** Events (with the event filter) and articles per day, month or year, oldest first; undated ones left out. */
-export async function timeline(q: Queryable, f: EventFilter & { interval?: Interval }): Promise<Timeline> {
+export async function timeline(q: Queryable, f: EventFilter & { interval?: Interval; by?: TimelineBreakdown }): Promise<Timeline> {
   const interval = f.interval ?? 'day';
+  const by = f.by ?? 'quad';
   const len = PERIOD_LENGTH[interval];
   const w = eventWhere(f);
   const dated = w.sql ? `${w.sql} AND e.date IS NOT NULL` : 'WHERE e.date IS NOT NULL';
@@ -94,7 +104,19 @@ export async function timeline(q: Queryable, f: EventFilter & { interval?: Inter
   }
   // Article counts only make sense without event filters that would not apply to them.
   for (const r of articleRows) point(String(r.period)).articles = Number(r.n);
-  return { interval, points: [...points.values()].sort((a, b) => (a.period < b.period ? -1 : 1)) };
+  if (by === 'plover') {
+    for (const p of points.values()) p.plover = {};
+    const byType = await q.all<{ period: string; plover: string | null; n: number }>(
+      `SELECT SUBSTR(e.date, 1, ${len}) AS period, e.plover, COUNT(*) AS n FROM events e ${dated} GROUP BY SUBSTR(e.date, 1, ${len}), e.plover`,
+      w.params,
+    );
+    for (const r of byType) {
+      const counts = point(String(r.period)).plover!;
+      const type = r.plover ?? NO_PLOVER;
+      counts[type] = (counts[type] ?? 0) + Number(r.n);
+    }
+  }
+  return { interval, by, points: [...points.values()].sort((a, b) => (a.period < b.period ? -1 : 1)) };
 }
 
 export interface NetworkNode {
@@ -151,6 +173,61 @@ export async function network(q: Queryable, f: EventFilter & { links?: number })
     return { source: String(r.s), target: String(r.t), events: n, quad: [Number(r.q1), Number(r.q2), Number(r.q3), Number(r.q4)], goldstein: r.g == null ? null : Number(r.g) };
   });
   return { nodes: [...nodes.values()], links };
+}
+
+/** One place of the map: the located events there, counted. */
+export interface Place {
+  /** The location's entity id, else `text:` and its name. */
+  id: string;
+  entity: string | null;
+  name: string;
+  country: string | null;
+  lat: number;
+  lon: number;
+  events: number;
+  /** Events by quad class 1–4. */
+  quad: [number, number, number, number];
+  articles: number;
+}
+
+export interface PlacePage extends Page<Place> {
+  /** Located events matching the filter, in all places. */
+  events: number;
+}
+
+/** Places a page holds by default, and at most. */
+export const DEFAULT_PLACES = 1000;
+export const MAX_PLACES = 5000;
+
+/** Located events by place, most events first: what the map draws, without reading every event. */
+export async function places(q: Queryable, f: EventFilter & PageRequest): Promise<PlacePage> {
+  const w = eventWhere({ ...f, located: true });
+  const limit = Math.min(MAX_PLACES, Math.max(1, Math.floor(f.limit ?? DEFAULT_PLACES)));
+  const offset = Math.max(0, Math.floor(f.offset ?? 0));
+  const key = "COALESCE(e.location_entity, 'text:' || COALESCE(e.location_name, e.location_text, ''))";
+  const quadColumns = QUAD_CLASSES.map((k) => `SUM(CASE WHEN e.quad_class = ${k} THEN 1 ELSE 0 END) AS q${k}`).join(', ');
+  const grouped = `SELECT ${key} AS id, MIN(e.location_entity) AS entity, MIN(COALESCE(e.location_name, e.location_text)) AS name, MIN(e.location_country) AS country,
+      AVG(e.lat) AS lat, AVG(e.lon) AS lon, COUNT(*) AS n, ${quadColumns}, COUNT(DISTINCT e.article_seq) AS articles
+    FROM events e ${w.sql} GROUP BY ${key}`;
+  const totals = await q.get<{ places: number; events: number }>(`SELECT COUNT(*) AS places, COALESCE(SUM(g.n), 0) AS events FROM (${grouped}) g`, w.params);
+  const rows = await q.all<Record<string, unknown>>(`${grouped} ORDER BY n DESC, id LIMIT ? OFFSET ?`, [...w.params, limit, offset]);
+  return {
+    total: Number(totals?.places ?? 0),
+    limit,
+    offset,
+    events: Number(totals?.events ?? 0),
+    items: rows.map((r) => ({
+      id: String(r.id),
+      entity: r.entity == null ? null : String(r.entity),
+      name: String(r.name ?? ''),
+      country: r.country == null ? null : String(r.country),
+      lat: Number(r.lat),
+      lon: Number(r.lon),
+      events: Number(r.n),
+      quad: [Number(r.q1), Number(r.q2), Number(r.q3), Number(r.q4)],
+      articles: Number(r.articles),
+    })),
+  };
 }
 
 export interface StoredCluster {

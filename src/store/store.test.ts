@@ -11,7 +11,7 @@ import { SCHEMA_VERSION, type Store } from './index.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { prepareArticle, writeArticle } from './articles.js';
 import { MAX_ATTEMPTS, claim, enqueue, finishJob } from './jobs.js';
-import { BACKENDS, HAFTAR, INJECTIONS, article, freshStore, haftarMeeting, tunisProtest } from './testing.js';
+import { BACKENDS, BENGHAZI, HAFTAR, INJECTIONS, TUNIS, article, freshStore, haftarMeeting, tunisProtest } from './testing.js';
 
 
 const SEED_QUERIES = ['الولايات المتحدة', 'وللولايات المتحدة', 'حفتر', 'أفريكوم', 'افريكوم', 'خليفه حفتر', 'خليفة حفتر'];
@@ -155,8 +155,8 @@ for (const backend of BACKENDS) {
 
     it('counts entity mentions, articles and events across the store', async () => {
       const page = await store.listEntities({ q: 'خليفه حفتر' });
-      const haftar = page.items.find((e) => e.id === HAFTAR.wikidata);
-      assert.ok(haftar, 'Haftar is one entity across articles (by Wikidata id)');
+      const haftar = page.items.find((e) => e.id === HAFTAR.id);
+      assert.ok(haftar, 'Haftar is one entity across articles (by the documents\' id)');
       assert.ok(haftar.articles >= 3);
       assert.ok(haftar.mentions >= 3);
       assert.equal(haftar.events, 3);
@@ -184,6 +184,58 @@ for (const backend of BACKENDS) {
       assert.equal(s.sources, 5);
     });
 
+    it('sorts events on any column, pages them with cursors, and filters by quad class and area', async () => {
+      const order = async (f: Parameters<Store['listEvents']>[0]) => (await store.listEvents({ limit: 100, ...f })).items.map((e) => e.globalId);
+      const all = await store.listEvents({ limit: 100 });
+      const protestEvent = all.items.find((e) => e.articleId === protest.id)!;
+      assert.equal(all.items[0].globalId, protestEvent.globalId, 'newest first by default');
+      assert.equal((await order({ sort: 'date', dir: 'asc' })).at(-1), protestEvent.globalId);
+      assert.equal((await order({ sort: 'goldstein', dir: 'asc' }))[0], protestEvent.globalId);
+      assert.equal((await order({ sort: 'quadClass', dir: 'desc' }))[0], protestEvent.globalId);
+      assert.equal((await order({ sort: 'location', dir: 'asc' })).at(-1), protestEvent.globalId, 'بنغازي before تونس');
+      // Empty cells last, whichever the direction.
+      assert.equal((await order({ sort: 'target', dir: 'asc' })).at(-1), protestEvent.globalId);
+      assert.equal((await order({ sort: 'target', dir: 'desc' })).at(-1), protestEvent.globalId);
+      for (const sort of ['date', 'source', 'target', 'trigger', 'location', 'cameo', 'plover', 'quadClass', 'goldstein', 'added'] as const)
+        for (const dir of ['asc', 'desc'] as const) {
+          const whole = await order({ sort, dir });
+          const paged: number[] = [];
+          let page = await store.listEvents({ sort, dir, limit: 1 });
+          for (;;) {
+            paged.push(...page.items.map((e) => e.globalId));
+            assert.equal(page.total, whole.length);
+            if (!page.next) break;
+            page = await store.listEvents({ sort, dir, limit: 1, after: page.next });
+          }
+          assert.deepEqual(paged, whole, `${sort} ${dir}: cursor pages give the same order`);
+        }
+      assert.deepEqual(await order({ quad: 4 }), [protestEvent.globalId]);
+      assert.equal((await order({ quad: 1 })).length, 3);
+      assert.deepEqual(await order({ bbox: [9, 36, 11, 37] }), [protestEvent.globalId]);
+      assert.equal((await order({ bbox: [170, -90, 25, 90] })).length, 4, 'a box across the antimeridian');
+      assert.deepEqual(await order({ bbox: [-10, -10, 0, 0] }), []);
+    });
+
+    it('counts located events by place and the timeline by PLOVER type', async () => {
+      const places = await store.places({});
+      assert.deepEqual(places.items.map((p) => [p.id, p.name, p.events, p.articles]), [[BENGHAZI.id, 'بنغازي', 3, 3], [TUNIS.id, 'تونس', 1, 1]]);
+      assert.deepEqual([places.total, places.events], [2, 4]);
+      assert.deepEqual(places.items[1].quad, [0, 0, 0, 1]);
+      assert.equal(places.items[0].lat, 32.1167);
+      assert.deepEqual((await store.places({ quad: 4 })).items.map((p) => p.name), ['تونس']);
+      assert.deepEqual((await store.places({ actor: 'حفتر' })).items.map((p) => p.name), ['بنغازي']);
+      const t = await store.timeline({ interval: 'month', by: 'plover' });
+      assert.equal(t.by, 'plover');
+      assert.deepEqual(t.points.filter((p) => p.events).map((p) => [p.period, p.plover]), [['2025-05', { CONSULT: 3 }], ['2025-06', { PROTEST: 1 }]]);
+      assert.equal((await store.timeline({ interval: 'month' })).points[0].plover, undefined);
+    });
+
+    it('counts events anew once one is added', async () => {
+      assert.equal((await store.listEvents({ plover: 'THREATEN' })).total, 0);
+      await store.save(article({ text: 'هدد خليفة حفتر باقتحام المدينة إذا لم تنسحب القوات.', date: '2025-07-10', entities: [HAFTAR], events: [{ cameo: '130', plover: 'THREATEN', quadClass: 3, goldstein: -4.4, trigger: 'هدد', source: HAFTAR.id }] }));
+      assert.equal((await store.listEvents({ plover: 'THREATEN' })).total, 1);
+    });
+
     it('treats injection strings in every filter as plain text', async () => {
       const before = await store.stats();
       for (const bad of INJECTIONS) {
@@ -206,9 +258,9 @@ for (const backend of BACKENDS) {
     });
 
     it('leaves no trace of an article whose transaction fails half-way', async () => {
-      const doc = article({ text: 'أعلن خليفة حفتر رفضه للمبادرة الجديدة في بنغازي.', date: '2025-07-01', entities: [HAFTAR], events: [{ cameo: '120', plover: 'REJECT', quadClass: 3, goldstein: -4, trigger: 'رفضه', source: 'e-haftar' }] });
+      const doc = article({ text: 'أعلن خليفة حفتر رفضه للمبادرة الجديدة في بنغازي.', date: '2025-07-01', entities: [HAFTAR], events: [{ cameo: '120', plover: 'REJECT', quadClass: 3, goldstein: -4, trigger: 'رفضه', source: 'actor:khalifa-haftar' }] });
       const before = await store.stats();
-      const haftarBefore = (await store.getEntity(HAFTAR.wikidata!))!;
+      const haftarBefore = (await store.getEntity(HAFTAR.id))!;
       await assert.rejects(
         store.db.transaction(async (tx) => {
           await writeArticle(tx, prepareArticle(doc));
@@ -218,7 +270,7 @@ for (const backend of BACKENDS) {
       );
       assert.equal(await store.has(doc.id), false);
       assert.deepEqual(await store.stats(), before);
-      const haftarAfter = (await store.getEntity(HAFTAR.wikidata!))!;
+      const haftarAfter = (await store.getEntity(HAFTAR.id))!;
       assert.deepEqual([haftarAfter.mentions, haftarAfter.articles, haftarAfter.events], [haftarBefore.mentions, haftarBefore.articles, haftarBefore.events]);
       assert.equal((await store.search({ query: 'المبادرة الجديدة' })).total, 0);
       const r = await store.save(doc);

@@ -32,7 +32,7 @@ function withUser(url: string): string {
   return u.toString();
 }
 
-async function adminQuery(sql: string): Promise<void> {
+async function adminQuery(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: withUser(PG_TEST_URL), connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
@@ -43,10 +43,27 @@ async function adminQuery(sql: string): Promise<void> {
     );
   }
   try {
-    await client.query(sql);
+    return await client.query(sql, params);
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Drops every server connection of one application (`application_name`), as a
+ * PostgreSQL restart or an administrator would (`pg_terminate_backend`, from a
+ * second connection). Returns how many it dropped.
+ */
+export async function dropConnections(applicationName: string): Promise<number> {
+  const r = await adminQuery('SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()', [applicationName]);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/** A --db URL whose connections carry their own `application_name` (so a test can drop only those). */
+export function withApplicationName(location: string, name: string): string {
+  const u = new URL(location);
+  u.searchParams.set('application_name', name);
+  return u.toString();
 }
 
 /** A temporary folder, removed by the returned function. */
@@ -65,7 +82,7 @@ export async function freshLocation(backend: Backend): Promise<{ location: strin
   await adminQuery(`CREATE SCHEMA ${schema}`);
   const u = new URL(PG_TEST_URL);
   u.searchParams.set('schema', schema);
-  return { location: u.toString(), cleanup: () => adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
+  return { location: u.toString(), cleanup: async () => void (await adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)) };
 }
 
 /** A fresh store of the given backend; `cleanup` closes it and removes its data. */
@@ -178,10 +195,10 @@ export function article(spec: ArticleSpec): MarsadDocument {
 }
 
 /** The entities most test articles use. */
-export const HAFTAR: EntitySpec = { id: 'e-haftar', surface: 'خليفة حفتر', type: 'PER', actor: 'LBYMIL', country: 'LBY', wikidata: 'Q1173410' };
-export const AFRICOM: EntitySpec = { id: 'e-africom', surface: 'أفريكوم', name: 'القيادة الأمريكية لأفريقيا', type: 'ORG', actor: 'USAMIL', country: 'USA', wikidata: 'Q1350893' };
-export const BENGHAZI: EntitySpec = { id: 'e-benghazi', surface: 'بنغازي', type: 'LOC', country: 'LBY', lat: 32.1167, lon: 20.0667, wikidata: 'Q172546' };
-export const TUNIS: EntitySpec = { id: 'e-tunis', surface: 'تونس', type: 'LOC', country: 'TUN', lat: 36.8, lon: 10.18, wikidata: 'Q3572' };
+export const HAFTAR: EntitySpec = { id: 'actor:khalifa-haftar', surface: 'خليفة حفتر', type: 'PER', actor: 'LBYMIL', country: 'LBY', wikidata: 'Q1173410' };
+export const AFRICOM: EntitySpec = { id: 'actor:africom', surface: 'أفريكوم', name: 'القيادة الأمريكية لأفريقيا', type: 'ORG', actor: 'USAMIL', country: 'USA', wikidata: 'Q1350893' };
+export const BENGHAZI: EntitySpec = { id: 'place:geonames:88319', surface: 'بنغازي', type: 'LOC', country: 'LBY', lat: 32.1167, lon: 20.0667, wikidata: 'Q172546' };
+export const TUNIS: EntitySpec = { id: 'place:geonames:2464470', surface: 'تونس', type: 'LOC', country: 'TUN', lat: 36.8, lon: 10.18, wikidata: 'Q3572' };
 
 /** Haftar hosts AFRICOM in Benghazi: one CONSULT event, with a date and a place. */
 export function haftarMeeting(variant = '', url = 'https://libya.example/a/1', date = '2025-05-20'): MarsadDocument {
@@ -191,7 +208,7 @@ export function haftarMeeting(variant = '', url = 'https://libya.example/a/1', d
     date,
     url,
     entities: [HAFTAR, AFRICOM, BENGHAZI],
-    events: [{ cameo: '043', plover: 'CONSULT', quadClass: 1, goldstein: 2.8, trigger: 'استقبل', source: 'e-haftar', target: 'e-africom', location: 'e-benghazi', mentions: 2 }],
+    events: [{ cameo: '043', plover: 'CONSULT', quadClass: 1, goldstein: 2.8, trigger: 'استقبل', source: 'actor:khalifa-haftar', target: 'actor:africom', location: 'place:geonames:88319', mentions: 2 }],
   });
 }
 
@@ -203,7 +220,7 @@ export function tunisProtest(): MarsadDocument {
     date: '2025-06-02',
     url: 'https://tunis.example/news/7',
     entities: [TUNIS],
-    events: [{ cameo: '141', plover: 'PROTEST', quadClass: 4, goldstein: -6.5, trigger: 'تظاهر', location: 'e-tunis' }],
+    events: [{ cameo: '141', plover: 'PROTEST', quadClass: 4, goldstein: -6.5, trigger: 'تظاهر', location: 'place:geonames:2464470' }],
   });
 }
 

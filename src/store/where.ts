@@ -22,6 +22,14 @@ export class Where {
     return this;
   }
 
+  /** A copy that more conditions can be added to. */
+  clone(): Where {
+    const w = new Where();
+    w.parts.push(...this.parts);
+    w.params.push(...this.params);
+    return w;
+  }
+
   get sql(): string {
     return this.parts.length ? `WHERE ${this.parts.map((p) => `(${p})`).join(' AND ')}` : '';
   }

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { packageRoot } from '../model/paths.js';
 import { ingestItems } from '../ingest/sources.js';
 import type { Store } from './index.js';
-import { DEFAULT_LEASE_MS, claim, enqueue, enqueueOne, heartbeat, jobState, liveWorkers, newWorkerId, retire, runProgress, runResults, type JobResult } from './jobs.js';
+import { DEFAULT_LEASE_MS, claim, enqueue, enqueueOne, heartbeat, jobState, liveWorkers, newWorkerId, releaseClaims, retire, runProgress, runResults, type JobResult } from './jobs.js';
 import { MarsadError, isMarsadError } from '../model/messages.js';
-import { type IngestJob, type IngestOptions, Tally, processItem } from './ingest.js';
+import { type IngestJob, type IngestOptions, Tally, processItem, withStoreRetry } from './ingest.js';
 import { type RunSummary, finishRun, startRun } from './runs.js';
 
 /** Longest wait between retries when the database is unreachable or busy. */
@@ -67,8 +67,23 @@ export async function runWorker(store: Store, options: WorkerOptions = {}): Prom
   // Renewing leases well before they end; a worker that stops renewing has died.
   const beat = setInterval(() => void heartbeat(store.db, id, lease, done).catch(() => {}), Math.max(1, Math.floor(lease / 3)));
   let failures = 0;
+  /** Jobs this worker claimed but could not finish because the database went away. */
+  let stranded = false;
   try {
     while (!options.signal?.aborted) {
+      if (stranded) {
+        // The database is back: give the unfinished jobs back to the queue now rather than when their leases end.
+        try {
+          await releaseClaims(store.db, id);
+          stranded = false;
+        } catch (e) {
+          if (!isMarsadError(e) || !e.code.startsWith('store.')) throw e;
+          failures++;
+          options.onError?.(e);
+          await sleep(Math.min(MAX_RETRY_DELAY_MS, (options.pollMs ?? DEFAULT_POLL_MS) * 2 ** failures), options.signal);
+          continue;
+        }
+      }
       let jobs: Awaited<ReturnType<typeof claim<IngestJob>>>;
       try {
         jobs = await claim<IngestJob>(store.db, id, { batch: options.batch ?? DEFAULT_CLAIM_BATCH, leaseMs: lease, runId: options.runId ?? null });
@@ -97,9 +112,12 @@ export async function runWorker(store: Store, options: WorkerOptions = {}): Prom
           done++;
           options.onResult?.(result);
         } catch (e) {
-          // A store error mid-job: nothing of the job was committed; its lease brings it back.
+          // A store error mid-job: nothing of the job was committed (or all of it, if only the answer was lost).
           if (!isMarsadError(e) || !e.code.startsWith('store.')) throw e;
           options.onError?.(e);
+          stranded = true;
+          failures++;
+          await sleep(Math.min(MAX_RETRY_DELAY_MS, (options.pollMs ?? DEFAULT_POLL_MS) * 2 ** failures), options.signal);
           break;
         }
       }
@@ -133,11 +151,14 @@ function startLocalWorker(dbLocation: string, runId: number, leaseMs: number | u
  * summary is read from the jobs' results once all are finished.
  */
 export async function ingestQueued(store: Store, inputs: readonly string[], options: QueuedIngestOptions): Promise<RunSummary> {
-  const runId = await startRun(store.db, options.kind ?? 'ingest', inputs);
+  // A PostgreSQL server that goes away for a moment (restart, dropped connections) is waited for.
+  const retry = <T>(fn: () => Promise<T>) => withStoreRetry(store, fn, options.onRetry);
+  const runId = await retry(() => startRun(store.db, options.kind ?? 'ingest', inputs));
   let total = 0;
   let batch: IngestJob[] = [];
   const flush = async () => {
-    if (batch.length) await enqueue(store.db, runId, 'ingest', batch);
+    // A batch whose commit was lost is queued again: its items are found stored (duplicates), never twice.
+    if (batch.length) await retry(() => enqueue(store.db, runId, 'ingest', batch));
     total += batch.length;
     batch = [];
   };
@@ -161,14 +182,14 @@ export async function ingestQueued(store: Store, inputs: readonly string[], opti
   for (let i = 0; i < options.workers; i++) launch();
   try {
     for (;;) {
-      const p = await runProgress(store.db, runId);
+      const p = await retry(() => runProgress(store.db, runId));
       const finished = p.done + p.failed;
       options.onProgress?.(finished, total);
       if (finished >= total) break;
       if (options.signal?.aborted) break;
       // A local worker that died (killed, crashed) is replaced; its jobs come back when their leases end.
       // With no worker left anywhere (the external ones stopped), one local worker finishes the run.
-      const orphaned = !children.size && (await liveWorkers(store.db)) === 0;
+      const orphaned = !children.size && (await retry(() => liveWorkers(store.db))) === 0;
       if (died > restarts || orphaned) {
         if (restarts >= MAX_WORKER_RESTARTS && orphaned)
           throw new MarsadError('store.unavailable', `the workers stopped ${died} times and none is left; run \`marsad worker\` to see why (queued jobs are kept)`);
@@ -183,8 +204,8 @@ export async function ingestQueued(store: Store, inputs: readonly string[], opti
     for (const c of children) c.kill('SIGTERM');
   }
   const tally = new Tally();
-  for (const r of await runResults(store.db, runId)) tally.add(r);
-  await finishRun(store.db, runId, tally.summary, options.signal?.aborted ? 'interrupted' : 'done');
+  for (const r of await retry(() => runResults(store.db, runId))) tally.add(r);
+  await retry(() => finishRun(store.db, runId, tally.summary, options.signal?.aborted ? 'interrupted' : 'done'));
   return tally.summary;
 }
 

@@ -8,11 +8,7 @@ import './styles/reader.css';
 import './styles/tables.css';
 import './styles/forms.css';
 import { render } from 'preact';
-import { serverCapabilities } from './api/endpoints.js';
 import { App } from './app.js';
-
-// What the server offers is read while the first page renders, not after.
-void serverCapabilities();
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

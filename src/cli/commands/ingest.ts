@@ -4,7 +4,7 @@ import type { CommandSpec, OptionSpec, Parsed } from '../args.js';
 import { MarsadError } from '../../model/messages.js';
 import { parseSize } from '../io.js';
 import { Store, dbLocation, isPostgresUrl } from '../../store/index.js';
-import { type AnalysisSettings, ingest } from '../../store/ingest.js';
+import { type AnalysisSettings, STORE_RETRY_DELAYS_MS, ingest } from '../../store/ingest.js';
 import { ingestQueued } from '../../store/worker.js';
 import { liveWorkers } from '../../store/jobs.js';
 import type { RunSummary } from '../../store/runs.js';
@@ -54,6 +54,7 @@ export const ingestSpec: CommandSpec = {
   options: [
     DB_OPTION,
     { name: 'format', type: 'string', choices: ['text', 'json'], help: 'summary: a readable line (default) or {read, new, duplicate, failed}' },
+    { name: 'near-duplicates', type: 'boolean', help: 'with --format json, add "nearDuplicate": new articles that joined a stored story' },
     { name: 'workers', type: 'string', valueName: 'N', help: 'process through the job queue with N worker processes (PostgreSQL: workers elsewhere help too)' },
     { name: 'inline', type: 'boolean', help: 'process here even when workers are running' },
     { name: 'lease', type: 'string', valueName: 'DURATION', help: 'with --workers: how long a worker may hold a job without renewing it (default 60s)' },
@@ -110,9 +111,9 @@ export function summaryText(s: RunSummary): string {
   return lines.join('\n');
 }
 
-/** The contract's JSON summary, plus the near-duplicate count. */
-export function summaryJson(s: RunSummary): string {
-  return JSON.stringify({ read: s.read, new: s.new, duplicate: s.duplicate, failed: s.failed, nearDuplicate: s.nearDuplicate });
+/** The contract's JSON summary, exactly `{read, new, duplicate, failed}` (near duplicates are in the text summary). */
+export function summaryJson(s: RunSummary, nearDuplicates = false): string {
+  return JSON.stringify({ read: s.read, new: s.new, duplicate: s.duplicate, failed: s.failed, ...(nearDuplicates ? { nearDuplicate: s.nearDuplicate } : {}) });
 }
 
 /** Runs `marsad ingest`: in this process, or through the queue with workers. */
@@ -132,16 +133,20 @@ export async function runIngest(p: Parsed): Promise<number> {
   try {
     const sources = sourceOptions(p);
     const analysis = analysisSettings(p);
+    const onRetry = (e: Error, attempt: number) => {
+      progress.done();
+      process.stderr.write(`marsad ingest: ${e.message.replace(/\s+/g, ' ')}; trying again (${attempt}/${STORE_RETRY_DELAYS_MS.length})\n`);
+    };
     const external = !p.options.inline && isPostgresUrl(location) ? await liveWorkers(store.db) : 0;
     if (workers !== null || external > 0) {
       summary = await ingestQueued(store, inputs, {
-        sources, analysis, signal: abort.signal, workers: workers ?? 0, dbLocation: location,
+        sources, analysis, signal: abort.signal, workers: workers ?? 0, dbLocation: location, onRetry,
         leaseMs: p.options.lease ? parseDuration(p.options.lease as string, 'lease') : undefined,
         onProgress: (finished, all) => progress.update(finished, `${all - finished} queued or running`, all ? finished / all : undefined),
       });
     } else {
       summary = await ingest(store, inputs, {
-        sources, analysis, signal: abort.signal,
+        sources, analysis, signal: abort.signal, onRetry,
         onItem: (item, _r, tally) => {
           if (item.kind === 'article') bytes += item.article.text.length * 2;
           else if (item.kind === 'bytes') bytes += (item.base64.length * 3) / 4;
@@ -156,7 +161,7 @@ export async function runIngest(p: Parsed): Promise<number> {
     process.off('SIGTERM', stop);
     await store.close();
   }
-  process.stdout.write((p.options.format === 'json' ? summaryJson(summary) : summaryText(summary)) + '\n');
+  process.stdout.write((p.options.format === 'json' ? summaryJson(summary, !!p.options['near-duplicates']) : summaryText(summary)) + '\n');
   if (abort.signal.aborted) {
     process.stderr.write('marsad ingest: interrupted; run the same command again to finish (stored articles are kept)\n');
     return 130;

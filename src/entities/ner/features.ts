@@ -52,6 +52,12 @@ export interface FeatureConfig {
   docFeatures?: boolean;
   /** Stem and clitic signature from the project's segmenter (`src/arabic/segment.ts`). */
   segmenter?: boolean;
+  /**
+   * The caller's gazetteer tags (knowledge-base matches) are features of their own,
+   * apart from the shipped gazetteer of training names (trained from the same
+   * knowledge base's matches on the training sentences).
+   */
+  kbFeatures?: boolean;
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
@@ -395,6 +401,34 @@ export function extractFeatures(
 
 /** Upper bound on the number of features of one position. */
 export const MAX_FEATURES = 256;
+
+/** Marks a tag from the caller's gazetteer (knowledge base) when `FeatureConfig.kbFeatures`: 'B-LOC' → 'B-LOC*'. */
+export const KB_MARK = '*';
+
+/**
+ * Merges a caller's gazetteer tags (e.g. 'B-LOC-gaz') for tokens 0…n-1 into `tags`
+ * (normalised by `gazTag`, marked with `KB_MARK` when the config keeps them apart).
+ */
+export function addExternalGazetteer(
+  tags: Array<string[] | undefined> | null,
+  n: number,
+  extra: (i: number) => readonly string[] | undefined,
+  cfg: FeatureConfig,
+): Array<string[] | undefined> | null {
+  for (let i = 0; i < n; i++) {
+    const got = extra(i);
+    if (!got) continue;
+    for (const g of got) {
+      let t = gazTag(g);
+      if (!t) continue;
+      if (cfg.kbFeatures) t += KB_MARK;
+      tags ??= new Array(n);
+      const a = tags[i] ?? (tags[i] = []);
+      if (!a.includes(t)) a.push(t);
+    }
+  }
+  return tags;
+}
 
 /** Normalises a gazetteer tag: 'B-LOC-gaz' → 'B-LOC', 'I-PERS' → 'I-PER'; null if not a BIO tag. */
 export function gazTag(tag: string): string | null {

@@ -7,11 +7,14 @@
  *                   (from lexicon.tsv and clusters.tsv of the clustering step)
  *   gazetteer.bin   entity names of the training data, hashed (optional)
  *   charmodel.bin   character n-gram word classifier (optional)
+ *   domain.bin      genre classifier, news or wiki (optional; `domain.ts`)
  */
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { viterbi } from './decoder.js';
-import { analyzeWord, extractFeatures, gazTag, segmenterFingerprint, MAX_FEATURES, type FeatureConfig, type GazTags, type WordInfo } from './features.js';
+import { addExternalGazetteer, analyzeWord, extractFeatures, segmenterFingerprint, MAX_FEATURES, T, type FeatureConfig, type GazTags, type WordInfo } from './features.js';
+import { feat2 } from './hash.js';
+import { DomainClassifier } from './domain.js';
 import { Gazetteer } from './gazetteer.js';
 import { CompiledCharModel } from './charmodel.js';
 import { LABELS, NUM_LABELS, spansOf, type NerType } from './labels.js';
@@ -33,8 +36,14 @@ export interface TagOptions {
   gazetteer?: (i: number) => readonly string[] | undefined;
   /** Use the gazetteer of training-data names shipped with the model (default true). */
   trainGazetteer?: boolean;
-  /** Text domain (default 'news'). */
+  /**
+   * Text domain. When not given, the model's genre classifier (`domain.ts`) judges
+   * the sentences tagged together (the document in `tagDocument`) and mixes the two
+   * domains' features by its P(wiki); a model without one uses 'news'.
+   */
   domain?: NerDomain;
+  /** P(wiki) to use instead of `domain` or the classifier's (0 = news, 1 = wiki). */
+  wikiProbability?: number;
   /** Overrides the model's O penalty (higher: more entities, more recall, less precision). */
   oPenalty?: number;
 }
@@ -155,6 +164,8 @@ export class NerModel {
     readonly gazetteer: Gazetteer | null,
     /** Character n-gram word classifier (`charmodel.ts`). */
     readonly charModel: CompiledCharModel | null = null,
+    /** Genre classifier choosing the domain when the caller does not (`domain.ts`). */
+    readonly domainClassifier: DomainClassifier | null = null,
   ) {
     this.table = new FeatureTable(ids, weights);
     if (weights instanceof Float32Array) this.dense = weights;
@@ -204,20 +215,18 @@ export class NerModel {
       if (matches.length) tags = g.tagMatches(infos.length, matches);
     }
     const extra = options?.gazetteer;
-    if (extra) {
-      tags ??= new Array(infos.length);
-      for (let i = 0; i < infos.length; i++) {
-        const got = extra(i);
-        if (!got) continue;
-        for (const g of got) {
-          const t = gazTag(g);
-          if (!t) continue;
-          const a = tags[i] ?? (tags[i] = []);
-          if (!a.includes(t)) a.push(t);
-        }
-      }
-    }
+    if (extra) tags = addExternalGazetteer(tags, infos.length, extra, this.header.features);
     return tags;
+  }
+
+  /**
+   * P(wiki) for sentences tagged together: from `options` when the caller says,
+   * else from the genre classifier; 0 (news) without one.
+   */
+  wikiProbability(sentences: ReadonlyArray<readonly string[]>, options?: Pick<TagOptions, 'domain' | 'wikiProbability'>): number {
+    if (options?.wikiProbability !== undefined) return Math.max(0, Math.min(1, options.wikiProbability));
+    if (options?.domain) return options.domain === 'wiki' ? 1 : 0;
+    return this.domainClassifier ? this.domainClassifier.probability(sentences) : 0;
   }
 
   /** Emission scores (n × L) for a sentence; `doc`: document-name tags per token. The array is reused by the next call. */
@@ -226,19 +235,34 @@ export class NerModel {
     const infos = words.map((w) => this.analyze(w));
     const vs = infos.map((w) => w.v);
     const gaz = this.gazetteerTags(infos, options);
-    const domain = DOMAIN_ID[options?.domain ?? 'news'];
+    const cfg = this.header.features;
+    // Domain copies of the first features (Daumé's augmentation), mixed by P(wiki).
+    const pWiki = cfg.domainAugment ? this.wikiProbability([words], options) : 0;
+    const domainWeights: Array<[number, number]> = [];
+    if (cfg.domainAugment) {
+      if (pWiki < 1) domainWeights.push([DOMAIN_ID.news, 1 - pWiki]);
+      if (pWiki > 0) domainWeights.push([DOMAIN_ID.wiki, pWiki]);
+    }
     if (this.emitBuf.length < n * L) this.emitBuf = new Float64Array(n * L * 2);
     const emit = this.emitBuf.subarray(0, n * L);
     emit.fill(0);
     const buf = this.featBuf;
     const table = this.table, W = table.w;
     for (let i = 0; i < n; i++) {
-      const m = extractFeatures(vs, i, this.header.features, buf, gaz, domain, infos[i].grams, doc);
+      const m = extractFeatures(vs, i, cfg, buf, gaz, 0, infos[i].grams, doc);
       const base = i * L;
       for (let f = 0; f < m; f++) {
         const o = table.get(buf[f]);
         if (o < 0) continue;
         for (let y = 0; y < L; y++) emit[base + y] += W[o + y];
+      }
+      const lim = cfg.domainAll ? m : Math.min(m, 12);
+      for (const [d, wd] of domainWeights) {
+        for (let f = 0; f < lim; f++) {
+          const o = table.get(feat2(T.DOMAIN, buf[f], d));
+          if (o < 0) continue;
+          for (let y = 0; y < L; y++) emit[base + y] += wd * W[o + y];
+        }
       }
     }
     return emit;
@@ -274,8 +298,11 @@ export class NerModel {
     sentences: ReadonlyArray<readonly string[]>,
     options?: Omit<TagOptions, 'gazetteer'> & { gazetteer?: (sentence: number, i: number) => readonly string[] | undefined },
   ): string[][] {
+    // The genre is judged once, on the whole document.
+    const wikiProbability = this.wikiProbability(sentences, options);
     const perSentence = (s: number): TagOptions => ({
       ...options,
+      wikiProbability,
       gazetteer: options?.gazetteer ? (i: number) => options.gazetteer!(s, i) : undefined,
     });
     const first = sentences.map((words, s) => this.tag(words, perSentence(s)));
@@ -328,6 +355,7 @@ export class NerModel {
     writeFileSync(join(dir, 'weights.bin'), all);
     if (this.gazetteer) this.gazetteer.save(join(dir, 'gazetteer.bin'));
     if (this.charModel) writeFileSync(join(dir, 'charmodel.bin'), this.charModel.toBuffer());
+    if (this.domainClassifier) this.domainClassifier.save(join(dir, 'domain.bin'));
     this.resources.saveBinary(join(dir, 'words.bin'));
     return { bytes: all.length };
   }
@@ -362,6 +390,8 @@ export class NerModel {
     const gazetteer = existsSync(gz) ? Gazetteer.load(gz, res) : null;
     const cm = join(dir, 'charmodel.bin');
     const charModel = header.features.charModel && existsSync(cm) ? CompiledCharModel.fromBuffer(readFileSync(cm)) : null;
-    return new NerModel(header, ids, { masks, q, scale: header.scale }, transitions, res, gazetteer, charModel);
+    const dm = join(dir, 'domain.bin');
+    const domainClassifier = existsSync(dm) ? DomainClassifier.load(dm) : null;
+    return new NerModel(header, ids, { masks, q, scale: header.scale }, transitions, res, gazetteer, charModel, domainClassifier);
   }
 }

@@ -10,9 +10,10 @@
  * all training names.
  */
 import { viterbi } from './decoder.js';
-import { analyzeWord, extractFeatures, identityCount, segmenterFingerprint, MAX_FEATURES, type FeatureConfig, type WordInfo } from './features.js';
+import { addExternalGazetteer, analyzeWord, extractFeatures, identityCount, segmenterFingerprint, MAX_FEATURES, type FeatureConfig, type WordInfo } from './features.js';
 import { Gazetteer } from './gazetteer.js';
 import { CharModel, CompiledCharModel, wordTypeClasses } from './charmodel.js';
+import { DomainClassifier } from './domain.js';
 import { hashString } from './hash.js';
 import { normalize } from '../../arabic/normalize.js';
 import { stemWord } from './stem.js';
@@ -27,6 +28,11 @@ export interface TrainSentence {
   tags: string[];
   /** Domain id (1 news, 2 wiki). */
   domain: number;
+  /**
+   * Knowledge-base matches per token, as tagging gets them from its caller
+   * (`TagOptions.gazetteer`, e.g. 'B-LOC-gaz'), so the model learns how far to trust them.
+   */
+  gazetteer?: ReadonlyArray<readonly string[] | undefined>;
 }
 
 export interface TrainOptions {
@@ -100,6 +106,11 @@ export function train(
 ): NerModel {
   const log = opts.log ?? (() => {});
   const rand = rng(opts.seed);
+  // Genre classifier, so that tagging can choose the domain copy itself.
+  const domains = new Set(sentences.map((s) => s.domain));
+  const genre = cfg.domainAugment && domains.has(1) && domains.has(2)
+    ? DomainClassifier.train(sentences.map((s) => ({ words: s.words, genre: s.domain === 2 ? 'wiki' as const : 'news' as const })))
+    : null;
   // Character model: all word types for tagging; per word-type fold for training features.
   let charTypes: Map<string, number> | null = null;
   let charModel: CompiledCharModel | null = null;
@@ -191,6 +202,8 @@ export function train(
         }
       }
     }
+    const extra = sentences[si].gazetteer;
+    if (extra) gaz = addExternalGazetteer(gaz, vs.length, (i) => extra[i], cfg);
     const doc = cfg.docFeatures ? docTagsOf(si) : null;
     for (let i = 0; i < vs.length; i++) {
       const m = extractFeatures(vs, i, cfg, buf, gaz, sentences[si].domain, infos[si][i].grams, doc);
@@ -224,7 +237,7 @@ export function train(
   log(`${sentences.length} sentences, ${gold.length} tokens, ${counts.size} features, ${R} kept (count ≥ ${opts.minCount})`);
 
   const data: TrainData = { R, tokRows, tokStart, sentTok, gold, idList };
-  if (opts.algorithm === 'crf') return trainCrf(data, cfg, res, full, opts, info, charModel);
+  if (opts.algorithm === 'crf') return trainCrf(data, cfg, res, full, opts, info, charModel, genre);
 
   // Averaged perceptron, `ensemble` runs with different shuffles whose averaged weights are averaged.
   const runs = Math.max(1, opts.ensemble ?? 1);
@@ -235,7 +248,7 @@ export function train(
     for (let i = 0; i < sumW.length; i++) sumW[i] += rw[i] / runs;
     for (let i = 0; i < NT; i++) sumT[i] += rt[i] / runs;
   }
-  return buildModel(sumW, new Float64Array(R * L), sumT, new Float64Array(NT), 1, idList, cfg, res, full, opts.prune, info, charModel);
+  return buildModel(sumW, new Float64Array(R * L), sumT, new Float64Array(NT), 1, idList, cfg, res, full, opts.prune, info, charModel, genre);
 
   function perceptronRun(run: number): [Float64Array, Float64Array] {
   const rand = rng(opts.seed * 7919 + run * 104729 + 1);
@@ -251,7 +264,7 @@ export function train(
   const upd = (r: number, y: number, d: number): void => { w[r * L + y] += d; u[r * L + y] += c * d; };
   const updT = (k: number, d: number): void => { tw[k] += d; tu[k] += c * d; };
 
-  const snapshot = (): NerModel => buildModel(w, u, tw, tu, c, idList, cfg, res, full, opts.prune, info, charModel);
+  const snapshot = (): NerModel => buildModel(w, u, tw, tu, c, idList, cfg, res, full, opts.prune, info, charModel, genre);
 
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
@@ -338,7 +351,7 @@ function logSumExp(a: Float64Array, from: number, n: number): number {
  */
 function trainCrf(
   d: TrainData, cfg: FeatureConfig, res: WordResources, gaz: Gazetteer, opts: TrainOptions, info: Record<string, unknown>,
-  charModel: CompiledCharModel | null,
+  charModel: CompiledCharModel | null, genre: DomainClassifier | null,
 ): NerModel {
   const log = opts.log ?? (() => {});
   const rand = rng(opts.seed + 17);
@@ -365,7 +378,7 @@ function trainCrf(
     for (let i = 0; i < w.length; i++) w[i] = v[i] * scale;
     const tw = new Float64Array(NT);
     for (let i = 0; i < NT; i++) tw[i] = tv[i] * scale;
-    return buildModel(w, new Float64Array(R * L), tw, new Float64Array(NT), 1, d.idList, cfg, res, gaz, opts.prune, info, charModel);
+    return buildModel(w, new Float64Array(R * L), tw, new Float64Array(NT), 1, d.idList, cfg, res, gaz, opts.prune, info, charModel, genre);
   };
 
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
@@ -464,7 +477,7 @@ function trainCrf(
 function buildModel(
   w: Float64Array, u: Float64Array, tw: Float64Array, tu: Float64Array, c: number,
   idList: number[], cfg: FeatureConfig, res: WordResources, gaz: Gazetteer, prune: number,
-  info: Record<string, unknown>, charModel: CompiledCharModel | null,
+  info: Record<string, unknown>, charModel: CompiledCharModel | null, genre: DomainClassifier | null = null,
 ): NerModel {
   const R = idList.length;
   const avg = new Float64Array(R * L);
@@ -502,5 +515,5 @@ function buildModel(
     ...(cfg.segmenter ? { segmenter: segmenterFingerprint() } : {}),
     info,
   };
-  return new NerModel(header, ids, weights, trans, res, gaz, charModel);
+  return new NerModel(header, ids, weights, trans, res, gaz, charModel, genre);
 }

@@ -63,9 +63,11 @@ export interface EventFilters {
   from?: string;
   to?: string;
   country?: string;
+  /** Quad class, '1'–'4'. */
+  quad?: string;
 }
 
-export const EVENT_FILTER_KEYS = ['actor', 'code', 'plover', 'from', 'to', 'country'] as const;
+export const EVENT_FILTER_KEYS = ['actor', 'code', 'plover', 'quad', 'from', 'to', 'country'] as const;
 
 /** The export formats of `GET /api/events?format=`. */
 export const EXPORT_FORMATS = ['json', 'csv', 'gdelt', 'plover', 'geojson'] as const;

@@ -1,24 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countsByDayAndType, fillDays, MAX_FILLED_DAYS, timelineFromQuadPoints } from './timeline.js';
+import { fillDays, MAX_FILLED_DAYS, timelineFromPloverPoints, timelineFromQuadPoints } from './timeline.js';
 
-test('timeline: counts by day and type, empty days filled, types by total', () => {
-  const t = countsByDayAndType([
-    { plover: 'CONSULT', date: '2024-03-01' },
-    { plover: 'CONSULT', date: '2024-03-03' },
-    { plover: 'ASSAULT', date: '2024-03-03' },
-    { plover: 'CONSULT', date: '2024-03-03' },
-    { plover: 'CONSULT', date: null },
+test('timeline: the PLOVER points of the API, empty days filled, types by total', () => {
+  const t = timelineFromPloverPoints([
+    { period: '2024-03-03', plover: { CONSULT: 2, ASSAULT: 1 } },
+    { period: '2024-03-01', plover: { CONSULT: 1 } },
+    { period: '2024', plover: { AID: 9 } },
   ]);
+  assert.equal(t.kind, 'plover');
   assert.deepEqual(t.days, ['2024-03-01', '2024-03-02', '2024-03-03']);
   assert.deepEqual(t.types, ['CONSULT', 'ASSAULT']);
   assert.deepEqual(t.counts, { CONSULT: [1, 0, 2], ASSAULT: [0, 0, 1] });
-  assert.equal(t.undated, 1);
-});
-
-test('timeline: the day may come from elsewhere (the article date)', () => {
-  const t = countsByDayAndType([{ plover: 'AID', date: null, articleDate: '2024-01-05' }], (e) => e.date ?? e.articleDate);
-  assert.deepEqual(t.days, ['2024-01-05']);
+  assert.deepEqual(timelineFromPloverPoints([{ period: '2024-01-01' }]).types, []);
 });
 
 test('timeline: a span too long to fill keeps only the days with events', () => {

@@ -1,11 +1,9 @@
 /**
- * The timeline's data: event counts by day and by type (PLOVER type, counted
- * here from events, or quad class, as the API's timeline aggregates them),
+ * The timeline's data: event counts by day and by type (PLOVER type or quad
+ * class, as the API's timeline aggregates them),
  * days in order and, over a span short enough to draw, with the empty days
  * filled in.
  */
-import type { MarsadEvent } from '../../model/document.js';
-
 export interface Timeline {
   /** What the types are: PLOVER types (CONSULT…) or quad classes ('1'–'4'). */
   kind: 'plover' | 'quad';
@@ -23,29 +21,27 @@ export const MAX_FILLED_DAYS = 3 * 366;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The day of an event: its own date, else the date given beside it (the article's). */
-export type DayOf<E> = (event: E) => string | null | undefined;
+/** A day of the API's timeline by PLOVER type (`/api/stats/timeline?by=plover`). */
+export interface PloverPoint {
+  period: string;
+  plover?: Readonly<Record<string, number>>;
+}
 
-export function countsByDayAndType<E extends Pick<MarsadEvent, 'plover' | 'date'>>(events: readonly E[], dayOf: DayOf<E> = (e) => e.date): Timeline {
-  const perDay = new Map<string, Map<string, number>>();
+/** The API's per-day counts by PLOVER type as a timeline: days in order (filled), types by total. */
+export function timelineFromPloverPoints(points: readonly PloverPoint[]): Timeline {
+  const byDay = new Map<string, Readonly<Record<string, number>>>();
   const totals = new Map<string, number>();
-  let undated = 0;
-  for (const event of events) {
-    const day = dayOf(event)?.slice(0, 10);
-    if (!day || !ISO_DAY.test(day)) {
-      undated += 1;
-      continue;
-    }
-    const row = perDay.get(day) ?? new Map<string, number>();
-    row.set(event.plover, (row.get(event.plover) ?? 0) + 1);
-    perDay.set(day, row);
-    totals.set(event.plover, (totals.get(event.plover) ?? 0) + 1);
+  for (const p of points) {
+    if (!ISO_DAY.test(p.period)) continue;
+    const counts = p.plover ?? {};
+    byDay.set(p.period, counts);
+    for (const [type, n] of Object.entries(counts)) totals.set(type, (totals.get(type) ?? 0) + Number(n));
   }
-  const days = fillDays([...perDay.keys()].sort());
-  const types = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
+  const days = fillDays([...byDay.keys()].sort());
+  const types = [...totals.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
   const counts: Record<string, number[]> = {};
-  for (const type of types) counts[type] = days.map((d) => perDay.get(d)?.get(type) ?? 0);
-  return { kind: 'plover', days, types, counts, undated };
+  for (const type of types) counts[type] = days.map((d) => Number(byDay.get(d)?.[type] ?? 0));
+  return { kind: 'plover', days, types, counts, undated: 0 };
 }
 
 /** A day of the API's timeline: its events by quad class 1–4. */

@@ -1,8 +1,8 @@
 /** The three ways to add articles: paste a text, upload files, give a feed URL. */
 import { useState } from 'preact/hooks';
 import { apiToken, setApiToken } from '../api/client.js';
-import { addFeed, feedPath, type FeedResult } from '../api/endpoints.js';
-import { dataChanged, useResource } from '../api/resource.js';
+import { addFeed, type FeedResult } from '../api/endpoints.js';
+import { dataChanged } from '../api/resource.js';
 import { useLocale } from '../i18n/locale.js';
 
 export interface PastedArticle {
@@ -56,7 +56,7 @@ export function PasteForm({ busy, onSubmit }: { busy: boolean; onSubmit(article:
       </div>
       <div class="field-row">
         <div class="field"><label for="paste-date">{t('articlePublished')}</label><input type="date" {...field('date')} /></div>
-        <div class="field"><label for="paste-url">{t('articleUrl')}</label><input type="url" {...field('url')} dir="ltr" /></div>
+        <div class="field"><label for="paste-url">{t('articleUrl')}</label><input type="url" pattern="[Hh][Tt][Tt][Pp][Ss]?://.+" {...field('url')} dir="ltr" /></div>
       </div>
       <button type="submit" class="button button-primary" disabled={busy}>{t('submitArticle')}</button>
     </form>
@@ -84,13 +84,11 @@ export function FileForm({ busy, onSubmit }: { busy: boolean; onSubmit(files: Fi
   );
 }
 
-/** A feed URL, fetched and stored by the server (`POST /api/feeds`) when it offers that. */
+/** A feed URL (http or https), fetched and stored by the server (`POST /api/feeds`). */
 export function FeedForm() {
   const { t, number } = useLocale();
-  const path = useResource(() => feedPath(), []);
   const [url, setUrl] = useState('');
   const [state, setState] = useState<{ busy: boolean; result?: FeedResult; error?: string }>({ busy: false });
-  if (path.data === null) return <p class="status">{t('feedUnsupported')}</p>;
   return (
     <form
       class="add-form"
@@ -106,8 +104,8 @@ export function FeedForm() {
         }
       }}
     >
-      <div class="field"><label for="feed-url">{t('feedUrl')}</label><input id="feed-url" type="url" required dir="ltr" value={url} onInput={(e) => setUrl((e.currentTarget as HTMLInputElement).value)} /></div>
-      <button type="submit" class="button button-primary" disabled={state.busy || path.data === undefined}>{t('submitFeed')}</button>
+      <div class="field"><label for="feed-url">{t('feedUrl')}</label><input id="feed-url" type="url" required pattern="[Hh][Tt][Tt][Pp][Ss]?://.+" dir="ltr" value={url} onInput={(e) => setUrl((e.currentTarget as HTMLInputElement).value)} /></div>
+      <button type="submit" class="button button-primary" disabled={state.busy}>{t('submitFeed')}</button>
       {state.busy && <progress aria-label={t('submitFeed')} />}
       <div role="status" aria-live="polite">
         {state.result && <p>{t('resultNew')}: {number(state.result.new)} · {t('resultDuplicate')}: {number(state.result.duplicate)} · {t('resultFailed')}: {number(state.result.failed.length)}</p>}

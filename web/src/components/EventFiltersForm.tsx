@@ -1,4 +1,4 @@
-/** The filters of `GET /api/events`: actor, CAMEO code, PLOVER type, dates, country. */
+/** The filters of `GET /api/events`: actor, CAMEO code, PLOVER type, quad class, dates, country. */
 import { useEffect, useState } from 'preact/hooks';
 import { EVENT_FILTER_KEYS, type EventFilters } from '../../../src/web/lib/api-types.js';
 import { PLOVER_TYPES, ploverLabel } from '../i18n/labels.js';
@@ -9,6 +9,8 @@ export function filtersOf(query: Record<string, string>): EventFilters {
   for (const key of EVENT_FILTER_KEYS) if (query[key]) filters[key] = query[key];
   return filters;
 }
+
+const QUAD_CLASSES = [1, 2, 3, 4] as const;
 
 interface Props {
   value: EventFilters;
@@ -50,6 +52,13 @@ export function EventFiltersForm({ value, onApply, idPrefix }: Props) {
         <select {...field('plover')} onChange={(e) => setDraft({ ...draft, plover: (e.currentTarget as HTMLSelectElement).value })}>
           <option value="">{t('anyType')}</option>
           {PLOVER_TYPES.map((type) => <option key={type} value={type}>{ploverLabel(type, lang)} ({type})</option>)}
+        </select>
+      </div>
+      <div class="field">
+        <label for={`${idPrefix}-quad`}>{t('colQuad')}</label>
+        <select {...field('quad')} onChange={(e) => setDraft({ ...draft, quad: (e.currentTarget as HTMLSelectElement).value })}>
+          <option value="">{t('anyQuad')}</option>
+          {QUAD_CLASSES.map((k) => <option key={k} value={String(k)}>{t(`quad${k}`)}</option>)}
         </select>
       </div>
       <div class="field field-narrow">

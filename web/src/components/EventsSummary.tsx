@@ -1,15 +1,11 @@
-/** How many events match, and a warning when only the latest were loaded. */
-import type { EventList } from '../api/endpoints.js';
+/** How many events match the filters (the server counts them). */
 import { useLocale } from '../i18n/locale.js';
 
-export function EventsSummary({ list, loading }: { list: EventList; loading: boolean }) {
+export function EventsSummary({ total }: { total: number }) {
   const { t } = useLocale();
-  const total = list.total ?? list.events.length;
   return (
     <div class="summary" role="status">
       <p class="count">{t('eventCount', { n: total })}</p>
-      {loading && <p class="muted">{t('loadingEvents', { n: list.events.length, total })}</p>}
-      {list.truncated && <p class="warning">{t('eventsTruncated', { n: list.events.length })}</p>}
     </div>
   );
 }

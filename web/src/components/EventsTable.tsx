@@ -1,21 +1,18 @@
 /**
- * The events table: sortable columns (buttons in the headers, `aria-sort`),
- * actors linking to their pages, triggers linking to the sentence in the
- * article, shown a page of rows at a time.
+ * The events table: sortable columns (buttons in the headers, `aria-sort`;
+ * the server sorts), actors linking to their pages, triggers linking to the
+ * sentence in the article, read from the server a page at a time.
  */
-import { useMemo, useState } from 'preact/hooks';
-import type { EventArgument, StoredEvent } from '../../../src/web/lib/api-types.js';
+import type { EventArgument } from '../../../src/web/lib/api-types.js';
 import { hrefOf } from '../../../src/web/lib/routes.js';
-import { sortEvents, type SortKey, type SortOrder } from '../../../src/web/lib/sort.js';
+import type { SortKey, SortOrder } from '../../../src/web/lib/sort.js';
+import type { EventTable } from '../pages/event-views.js';
 import { ploverLabel } from '../i18n/labels.js';
 import { useLocale } from '../i18n/locale.js';
 import type { StringKey } from '../i18n/strings.js';
 import { Code } from './Code.js';
 import { QuadClassChip } from './QuadClass.js';
 import { Empty } from './Status.js';
-
-/** Rows shown at first and added by each "show more". */
-export const ROWS_PER_PAGE = 50;
 
 const COLUMNS: { key: SortKey; label: StringKey }[] = [
   { key: 'date', label: 'colDate' },
@@ -46,18 +43,16 @@ function ActorCell({ argument }: { argument: EventArgument | null }) {
 }
 
 interface Props {
-  events: readonly StoredEvent[];
+  table: EventTable;
   order: SortOrder;
   onSort(order: SortOrder): void;
   caption: string;
 }
 
-export function EventsTable({ events, order, onSort, caption }: Props) {
+export function EventsTable({ table, order, onSort, caption }: Props) {
   const { t, lang, number, date } = useLocale();
-  const [shown, setShown] = useState(ROWS_PER_PAGE);
-  const sorted = useMemo(() => sortEvents(events, order, argumentName), [events, order.key, order.direction]);
-  if (!events.length) return <Empty>{t('noEvents')}</Empty>;
-  const rows = sorted.slice(0, shown);
+  const rows = table.events;
+  if (!rows.length) return <Empty>{t('noEvents')}</Empty>;
   return (
     <div class="events-table-wrap">
       <div class="table-scroll" role="region" aria-label={caption} tabIndex={0}>
@@ -109,9 +104,9 @@ export function EventsTable({ events, order, onSort, caption }: Props) {
         </table>
       </div>
       <p class="table-footer" aria-live="polite">
-        {t('eventsShown', { shown: rows.length, n: events.length })}
-        {shown < sorted.length && (
-          <button type="button" class="button" onClick={() => setShown(shown + ROWS_PER_PAGE)}>{t('showMore')}</button>
+        {t('eventsShown', { shown: rows.length, n: table.total })}
+        {table.hasMore && (
+          <button type="button" class="button" disabled={table.loadingMore} onClick={() => table.more()}>{t('showMore')}</button>
         )}
       </p>
     </div>

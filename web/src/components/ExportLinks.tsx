@@ -1,8 +1,7 @@
 /** Download links for the filtered events in every export format of the API. */
 import { EXPORT_FORMATS, type EventFilters } from '../../../src/web/lib/api-types.js';
 import { apiUrl } from '../api/client.js';
-import { serverCapabilities } from '../api/endpoints.js';
-import { useResource } from '../api/resource.js';
+import { MAX_EXPORT_EVENTS } from '../api/endpoints.js';
 import { useLocale } from '../i18n/locale.js';
 
 const EXTENSIONS: Record<(typeof EXPORT_FORMATS)[number], string> = {
@@ -12,7 +11,7 @@ const EXTENSIONS: Record<(typeof EXPORT_FORMATS)[number], string> = {
 export function ExportLinks({ filters }: { filters: EventFilters }) {
   const { t } = useLocale();
   // An export holds as many events as the server allows (its default is smaller).
-  const limit = useResource(async () => (await serverCapabilities()).maxLimit['/api/events'], []).data;
+  const limit = MAX_EXPORT_EVENTS;
   return (
     <nav class="exports" aria-label={t('export')}>
       <span class="exports-label">{t('export')}:</span>

@@ -1,23 +1,23 @@
 /**
- * Located events on the offline world map, gathered into clusters that split
- * as the map zooms in. Clicking a marker selects its events (`onSelect`); the
- * list of places under the map does the same from the keyboard.
+ * Located events on the offline world map: the server's places (events
+ * counted by place), gathered into clusters that split as the map zooms in.
+ * Clicking a marker selects its area (`onSelect`); the list of places under
+ * the map does the same from the keyboard.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { StoredEvent } from '../../../src/web/lib/api-types.js';
 import { cellDegreesAt, clusterPoints, isLocated, type Cluster } from '../../../src/web/lib/clusters.js';
 import type { ECharts, EChartsOption } from '../charts/echarts.js';
 import { FONT_FAMILY, INK, MAP_COLORS } from '../charts/palette.js';
 import { useLocale } from '../i18n/locale.js';
 import { Chart } from './Chart.js';
-import { argumentName } from './EventsTable.js';
 import { ErrorNote, Loading } from './Status.js';
 
+/** A place with located events. */
 export interface MapPoint {
   lat: number;
   lon: number;
   place: string;
-  event: StoredEvent;
+  events: number;
 }
 
 /** A rectangle of the map, [west, south, east, north] in degrees. */
@@ -32,25 +32,37 @@ const WORLD_SPAN_DEGREES = 360;
 const MAX_ZOOM = 40;
 const SERIES_ID = 'clusters';
 
-export function mapPoints(events: readonly StoredEvent[]): MapPoint[] {
-  return events.flatMap((event) =>
-    event.location && isLocated(event.location)
-      ? [{ lat: event.location.lat as number, lon: event.location.lon as number, place: argumentName(event.location), event }]
-      : [],
-  );
+/** The server's places as map points (those with usable coordinates). */
+export function mapPoints(places: readonly { lat: number; lon: number; name: string; events: number }[]): MapPoint[] {
+  return places.flatMap((p) => (isLocated(p) && p.events > 0 ? [{ lat: p.lat, lon: p.lon, place: p.name, events: p.events }] : []));
 }
 
+/** Margin around selected places, in degrees: their coordinates are averages, events' are exact. */
+const SELECT_MARGIN_DEGREES = 0.01;
+const BOUNDS_DECIMALS = 4;
+
+/** The rectangle around points, with a small margin, rounded for the address. */
 export function boundsOf(points: readonly { lat: number; lon: number }[]): Bounds {
   const lons = points.map((p) => p.lon);
   const lats = points.map((p) => p.lat);
-  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+  const round = (x: number) => Number(x.toFixed(BOUNDS_DECIMALS));
+  const clamp = (x: number, max: number) => Math.max(-max, Math.min(max, x));
+  return [
+    round(clamp(Math.min(...lons) - SELECT_MARGIN_DEGREES, 180)),
+    round(clamp(Math.min(...lats) - SELECT_MARGIN_DEGREES, 90)),
+    round(clamp(Math.max(...lons) + SELECT_MARGIN_DEGREES, 180)),
+    round(clamp(Math.max(...lats) + SELECT_MARGIN_DEGREES, 90)),
+  ];
 }
 
-/** The place most of a cluster's events name. */
+/** Events of a cluster. */
+function eventsOf(cluster: Cluster<MapPoint>): number {
+  return cluster.members.reduce((n, m) => n + m.events, 0);
+}
+
+/** The place of a cluster with the most events. */
 function mainPlace(cluster: Cluster<MapPoint>): string {
-  const counts = new Map<string, number>();
-  for (const m of cluster.members) counts.set(m.place, (counts.get(m.place) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  return cluster.members.reduce((best, m) => (m.events > best.events ? m : best)).place;
 }
 
 function markerSize(count: number): number {
@@ -65,13 +77,16 @@ function fitView(points: readonly MapPoint[]): { center: [number, number]; zoom:
 }
 
 function clusterData(points: readonly MapPoint[], zoom: number, format: (n: number) => string) {
-  return clusterPoints(points, cellDegreesAt(zoom)).map((cluster) => ({
-    name: mainPlace(cluster),
-    value: [cluster.lon, cluster.lat, cluster.members.length],
-    symbolSize: markerSize(cluster.members.length),
-    label: { show: cluster.members.length > 1, formatter: format(cluster.members.length) },
-    bounds: boundsOf(cluster.members),
-  }));
+  return clusterPoints(points, cellDegreesAt(zoom)).map((cluster) => {
+    const n = eventsOf(cluster);
+    return {
+      name: mainPlace(cluster),
+      value: [cluster.lon, cluster.lat, n],
+      symbolSize: markerSize(n),
+      label: { show: n > 1, formatter: format(n) },
+      bounds: boundsOf(cluster.members),
+    };
+  });
 }
 
 interface Props {
@@ -141,15 +156,7 @@ export function WorldMap({ points, onSelect, label }: Props) {
     });
   };
 
-  const places = useMemo(() => {
-    const byPlace = new Map<string, MapPoint[]>();
-    for (const p of points) {
-      const members = byPlace.get(p.place);
-      if (members) members.push(p);
-      else byPlace.set(p.place, [p]);
-    }
-    return [...byPlace.entries()].sort((a, b) => b[1].length - a[1].length);
-  }, [points]);
+  const places = useMemo(() => [...points].sort((a, b) => b.events - a.events), [points]);
 
   return (
     <div class="world-map" ref={wrapper}>
@@ -160,10 +167,10 @@ export function WorldMap({ points, onSelect, label }: Props) {
         <h3 class="sr-only">{t('mapPlaces')}</h3>
         {places.length === 0 ? <p class="muted">{t('mapNoPlaces')}</p> : (
           <ul class="place-list">
-            {places.map(([place, members]) => (
-              <li key={place} data-place={place} data-lat={members[0].lat} data-lon={members[0].lon}>
-                <button type="button" class="chip" onClick={() => onSelect(boundsOf(members), place)}>
-                  <span lang="ar" dir="rtl">{place}</span> <span class="count">{number(members.length)}</span>
+            {places.map((p) => (
+              <li key={`${p.place}@${p.lat},${p.lon}`} data-place={p.place} data-lat={p.lat} data-lon={p.lon}>
+                <button type="button" class="chip" onClick={() => onSelect(boundsOf([p]), p.place)}>
+                  <span lang="ar" dir="rtl">{p.place}</span> <span class="count">{number(p.events)}</span>
                 </button>
               </li>
             ))}

@@ -1,12 +1,12 @@
 /**
  * Articles: the newest first, or the hits of a search with their highlighted
- * snippets; filtered by date (on the server), and by source, entity and event
- * type (here, through the events of `GET /api/events`).
+ * snippets; filtered by date, entity and event type on the server, and by
+ * source (the server's for lists; among the hits of a search).
  */
 import { useState } from 'preact/hooks';
 import type { ArticleSummary, SnippetPart } from '../../../src/web/lib/api-types.js';
 import { hrefOf, type Query } from '../../../src/web/lib/routes.js';
-import { DEFAULT_PAGE_SIZE, listArticles, listEvents, searchArticles, serverHas } from '../api/endpoints.js';
+import { DEFAULT_PAGE_SIZE, listArticles, searchArticles } from '../api/endpoints.js';
 import { useResource } from '../api/resource.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { Empty, ErrorNote, Loading } from '../components/Status.js';
@@ -23,44 +23,21 @@ interface Listing {
   more: boolean;
 }
 
-/** Filters the server applies itself; the others are applied here. */
-type ServerFilters = Pick<ArticleFilters, 'from' | 'to' | 'entity' | 'type' | 'source'>;
-
 async function loadListing(filters: ArticleFilters, pages: number, signal: AbortSignal): Promise<Listing> {
   const { from, to, entity, type, source } = filters;
-  const server: ServerFilters = { from, to, entity, type, source };
-  let rows: Listing['rows'];
-  let more = false;
   if (filters.q) {
-    rows = (await searchArticles(filters.q, server, signal)).items;
-  } else {
-    rows = [];
-    more = true;
-    for (let page = 0; page < pages && more; page++) {
-      const items = (await listArticles({ ...server, offset: rows.length, limit: DEFAULT_PAGE_SIZE }, signal)).items;
-      rows.push(...items);
-      more = items.length === DEFAULT_PAGE_SIZE;
-    }
+    // Search has no source filter: the hits are narrowed here.
+    const hits = (await searchArticles(filters.q, { from, to, entity, type }, signal)).items;
+    return { rows: source ? hits.filter((h) => h.source === source) : hits, more: false };
   }
-  return { rows: await withLocalFilters(rows, filters, signal), more };
-}
-
-/**
- * Applies what the server could not: dates (search without date filters),
- * source, and entity or event type (through the events of `GET /api/events`).
- */
-async function withLocalFilters(rows: Listing['rows'], filters: ArticleFilters, signal: AbortSignal): Promise<Listing['rows']> {
-  const path = filters.q ? '/search' : '/articles';
-  const [dates, source, entity, type] = await Promise.all(['from', 'source', 'entity', 'type'].map((p) => serverHas(path, p)));
-  let kept = rows;
-  if (!dates) kept = kept.filter((r) => (!filters.from || (r.date ?? '') >= filters.from) && (!filters.to || (r.date ?? '') <= filters.to));
-  if (!source && filters.source) kept = kept.filter((r) => r.source === filters.source);
-  const byEvents = { actor: entity ? undefined : filters.entity, plover: type ? undefined : filters.type };
-  if (byEvents.actor || byEvents.plover) {
-    const ids = new Set((await listEvents(byEvents, signal)).events.map((e) => e.article));
-    kept = kept.filter((r) => ids.has(r.id));
+  const rows: Listing['rows'] = [];
+  let more = true;
+  for (let page = 0; page < pages && more; page++) {
+    const items = (await listArticles({ from, to, entity, type, source, offset: rows.length, limit: DEFAULT_PAGE_SIZE }, signal)).items;
+    rows.push(...items);
+    more = items.length === DEFAULT_PAGE_SIZE;
   }
-  return kept;
+  return { rows, more };
 }
 
 function Snippet({ parts }: { parts: SnippetPart[] }) {

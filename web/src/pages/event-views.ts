@@ -1,11 +1,15 @@
-/** What the events and map pages share: filters and sort order in the address, and the events they load. */
-import type { EventFilters } from '../../../src/web/lib/api-types.js';
+/**
+ * What the events, map and actor pages share: filters and sort order in the
+ * address, and a table of events read from the server a page at a time, in
+ * the server's order (`sort`, `dir`), each "show more" continuing from the
+ * last page's cursor.
+ */
+import type { EventFilters, StoredEvent } from '../../../src/web/lib/api-types.js';
 import type { Query } from '../../../src/web/lib/routes.js';
-import { isSortKey, type SortOrder } from '../../../src/web/lib/sort.js';
-import { useState } from 'preact/hooks';
-import { listEvents, type EventList } from '../api/endpoints.js';
-import { useResource, type Resource } from '../api/resource.js';
-import { filtersOf } from '../components/EventFiltersForm.js';
+import { isSortKey, serverOrder, type SortOrder } from '../../../src/web/lib/sort.js';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { eventsPage, type EventPage, type EventQuery } from '../api/endpoints.js';
+import { useResource } from '../api/resource.js';
 
 export const DEFAULT_ORDER: SortOrder = { key: 'date', direction: 'descending' };
 
@@ -27,18 +31,44 @@ export function queryOf(filters: EventFilters, order: SortOrder, extra: Query = 
   return query;
 }
 
+/** The rows of an events table, and how to read more of them. */
+export interface EventTable {
+  events: StoredEvent[];
+  /** Events matching, in all. */
+  total: number;
+  /** Reads the next page (no-op when there is none, or one is on its way). */
+  more(): void;
+  hasMore: boolean;
+  loadingMore: boolean;
+}
+
 /**
- * The events of the filters in `query`, shown as they arrive: `partial` holds
- * the pages read so far until `events` has them all.
+ * A table of the events of `query` in `order`: the first page comes with the
+ * resource (reloaded when the query, the order or the data change), further
+ * pages on request.
  */
-export function useEvents(query: Query, only: { located?: boolean } = {}): { filters: EventFilters; events: Resource<EventList>; partial: EventList | null } {
-  const filters = filtersOf(query);
-  const [partial, setPartial] = useState<EventList | null>(null);
-  const events = useResource((signal) => {
-    setPartial(null);
-    return listEvents({ ...filters, ...only }, signal, undefined, (items, total) => {
-      if (!signal.aborted) setPartial({ events: [...items], total, truncated: false });
-    });
-  }, [JSON.stringify(filters), only.located]);
-  return { filters, events, partial: events.data ? null : partial };
+export function useEventTable(query: EventQuery, order: SortOrder): { first: ReturnType<typeof useResource<EventPage>>; table: EventTable | null } {
+  const key = JSON.stringify({ ...query, ...serverOrder(order) });
+  const first = useResource((signal) => eventsPage({ ...query, ...serverOrder(order) }, null, undefined, signal), [key]);
+  const [extra, setExtra] = useState<{ events: StoredEvent[]; next: string | null; loading: boolean; error?: Error } | null>(null);
+  // A new first page (new query, order or data) starts the table again.
+  useEffect(() => setExtra(null), [first.data]);
+  const current = useRef(first.data);
+  current.current = first.data;
+  if (!first.data) return { first, table: null };
+  const page = first.data;
+  const events = extra ? [...page.events, ...extra.events] : page.events;
+  const next = extra ? extra.next : page.next;
+  const loading = extra?.loading ?? false;
+  const more = () => {
+    if (!next || loading) return;
+    setExtra((x) => ({ events: x?.events ?? [], next, loading: true }));
+    // A page that arrives after the table started again is dropped.
+    const stillCurrent = () => current.current === page;
+    eventsPage({ ...query, ...serverOrder(order) }, next).then(
+      (p) => stillCurrent() && setExtra((x) => ({ events: [...(x?.events ?? []), ...p.events], next: p.next, loading: false })),
+      (error: unknown) => stillCurrent() && setExtra((x) => ({ events: x?.events ?? [], next, loading: false, error: error instanceof Error ? error : new Error(String(error)) })),
+    );
+  };
+  return { first, table: { events, total: page.total, more, hasMore: !!next, loadingMore: loading } };
 }
