@@ -80,6 +80,25 @@ function counted(tokens: readonly Token[], i: number, limit: number): boolean {
   return false;
 }
 
+/** Prepositions a purpose adverbial governs (احتجاجا على، تنديدا ب، تضامنا مع). */
+const ADVERBIAL_PREPS = n('علي ضد مع');
+
+/**
+ * A verbal noun in the indefinite accusative before its preposition (احتجاجا على
+ * القرار، تنديدا بالهجوم، تضامنا مع) says why someone acted: the action happened,
+ * so the noun is anchored like a verb.
+ */
+function adverbialAccusative(view: SentenceView, trigger: TriggerMatch): boolean {
+  if (trigger.to - trigger.from !== 1) return false;
+  const t = view.doc.tokens[trigger.from];
+  if (trigger.clitics.article || trigger.clitics.prep || t.norm.startsWith('ال')) return false;
+  const stem = t.segments?.find((g) => g.role === 'stem')?.norm ?? t.norm;
+  if (!/[^ا]ا$/.test(stem) || t.segments?.some((g) => g.role === 'pron')) return false;
+  const next = view.doc.tokens[trigger.to];
+  if (!next || trigger.to >= view.to || next.kind !== 'word') return false;
+  return ADVERBIAL_PREPS.has(next.norm) || !!next.segments?.some((g) => g.role === 'prep' && /^[بل]$/.test(g.norm));
+}
+
 export interface Evidence {
   /** The sentence ties the event to an occurrence (verb, casualties, time). */
   anchored: boolean;
@@ -113,6 +132,7 @@ export function reportEvidence(view: SentenceView, trigger: TriggerMatch, nounHe
     const definite = trigger.clitics.article || tokens[trigger.from].norm.startsWith('ال');
     if (definite && (TEMPORAL.has(bare(t)) || TEMPORAL.has(t.norm))) return { anchored: false, mode: 'generic' };
   }
+  if (adverbialAccusative(view, trigger)) return { anchored: true, mode: null };
   const lo = Math.max(start, trigger.from - ANCHOR_WINDOW);
   const hi = Math.min(end, trigger.to + ANCHOR_WINDOW);
   for (let j = lo; j < hi; j++) {

@@ -146,6 +146,27 @@ function markedObject(view: SentenceView, a: ActorSpot): boolean {
   return (/[^ا]ا$/.test(w) && !w.startsWith('ال') && !last.segments?.some((g) => g.role === 'article')) || /ين$/.test(w);
 }
 
+/**
+ * Whether an object stands right after the subject of a verb: a count (11 مسلحا،
+ * خمسة جنود) or an indefinite noun in the accusative (ناشطاً، عنصرين). Then the
+ * verb is active (قتلت القوات الأمريكية 11 مسلحا), however often it is passive.
+ */
+function objectFollows(view: SentenceView, from: number): boolean {
+  for (let j = from, words = 0; j < view.to && words < 3; j++) {
+    const t = view.doc.tokens[j];
+    if (t.kind === 'number') return true;
+    if (t.kind !== 'word') return false;
+    words++;
+    if (QUANTIFIERS.has(t.norm)) return true;
+    const stem = t.segments?.find((g) => g.role === 'stem')?.norm ?? t.norm;
+    const prefixed = t.segments?.some((g) => g.role === 'article' || g.role === 'prep') ?? t.norm.startsWith('ال');
+    if (!prefixed && !t.norm.startsWith('ال') && (/[^ا]ا$/.test(stem) && stem.length > 3 || /[^ا]ين$/.test(stem) && stem.length > 4)) return true;
+    // Adjectives of the subject (الأمريكية، الخاصة) are stepped over; anything else ends the look.
+    if (!t.norm.startsWith('ال')) return false;
+  }
+  return false;
+}
+
 /** The subject before a verb (SVO): an actor ending right before it, a parenthetical between commas stepped over. */
 function subjectBefore(view: SentenceView, verb: number): ActorSpot | null {
   let j = verb - 1;
@@ -420,7 +441,7 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
     if (trigger.passiveMarked || agent) {
       target = after ?? target;
       source = agent;
-    } else if (after && args.passiveLikely && !target) {
+    } else if (after && args.passiveLikely && !target && !objectFollows(view, skipApposition(view, after.to))) {
       target = after;
       source = null;
     } else if (!after && before && args.passiveLikely && !target && before !== context.headline) {

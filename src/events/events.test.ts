@@ -84,3 +84,36 @@ test('events: the date is the one named in the sentence, else the article\'s; va
   assert.equal(vague.events[0]?.date, null);
   assert.ok(vague.messages.some((m) => m.code === 'date.relative'));
 });
+
+test('events: a counted object after the subject makes an often-passive verb active (VSO)', () => {
+  const doc = analyze('قتلت القوات الأمريكية 11 مسلحا في عملية فجر أمس بمدينة الكوت.');
+  const kill = doc.events.find((e) => e.plover === 'ASSAULT');
+  assert.ok(kill, brief(doc).join('\n'));
+  assert.match(kill.source?.text ?? '', /القوات الأمريكية/);
+  assert.match(kill.source?.actor ?? '', /^USA/);
+  // Without an object the same verb stays passive: the soldiers were killed.
+  const passive = analyze('قتل جنود أمريكيون في انفجار عبوة ناسفة ببغداد أمس.');
+  const killed = passive.events.find((e) => e.plover === 'ASSAULT' && (e.source || e.target));
+  assert.ok(!killed || !/جنود/.test(killed.source?.text ?? ''), brief(passive).join('\n'));
+});
+
+test('events: protesters who gather or take to the streets, and actions taken «احتجاجا على», are protests', () => {
+  for (const text of [
+    'احتشد الآلاف من المتظاهرين أمس قبالة البرلمان للمطالبة باستقالة الحكومة.',
+    'وتجمع نحو 500 متظاهر في محيط المحكمة العليا في إسلام آباد.',
+    'وأغلق سائقو سيارات الأجرة الطريق الرئيسي احتجاجا على رفع أسعار الوقود.',
+  ]) {
+    const doc = analyze(text);
+    assert.ok(doc.events.some((e) => e.plover === 'PROTEST' && (e.mode ?? 'asserted') === 'asserted'), `${text}\n${brief(doc).join('\n')}`);
+  }
+  // A noun of protest with nothing anchoring it is a topic, not a report.
+  const topic = analyze('ويناقش المؤتمر ظاهرة الاحتجاج في المجتمعات الحديثة.');
+  assert.ok(!topic.events.some((e) => e.plover === 'PROTEST' && (e.mode ?? 'asserted') === 'asserted'), brief(topic).join('\n'));
+});
+
+test('events: a later report that names no actor is another mention of the happening before it', () => {
+  const doc = analyze('مقتل خمسة جنود في هجوم شنه مسلحون على حاجز للجيش في سيناء.\n\nوقالت مصادر أمنية إن الهجوم وقع فجر اليوم، وإن الهجوم استهدف الحاجز بقذائف صاروخية.');
+  const attacks = doc.events.filter((e) => e.plover === 'ASSAULT' && e.cameo.startsWith('18'));
+  assert.equal(attacks.length, 1, brief(doc).join('\n'));
+  assert.ok((attacks[0].mentions ?? 1) >= 2);
+});

@@ -5,6 +5,11 @@
  * their days agree. The merged event is the most complete report; it counts the
  * reports (`mentions`, GDELT's NumMentions) and keeps their triggers (`reports`).
  * Different targets (two people arrested) stay different events.
+ *
+ * A report that names no actor at all («الهجوم»، «وأدان الهجوم») is taken as
+ * another mention of the nearest earlier happening of its type, as a definite
+ * noun takes up what the article has already told; with none before it, the
+ * nearest later one (the body may name the actors the lead leaves out).
  */
 import type { EventArgument, MarsadEvent } from '../model/document.js';
 
@@ -32,6 +37,12 @@ function sameHappening(a: MarsadEvent, b: MarsadEvent, typeOf: TypeOf): boolean 
   return sameActor(a.source, b.source, typeOf) && sameActor(a.target, b.target, typeOf);
 }
 
+/** An actorless report can be a mention of `a` when their mode and day agree. */
+function compatibleMention(a: MarsadEvent, e: MarsadEvent): boolean {
+  if ((a.mode ?? 'asserted') !== (e.mode ?? 'asserted')) return false;
+  return !(a.date && e.date && a.date !== e.date);
+}
+
 function completeness(e: MarsadEvent): number {
   return (e.source ? 4 : 0) + (e.target ? 4 : 0) + (e.location ? 2 : 0) + (e.date ? 1 : 0) + (e.quote ? 1 : 0) + (e.confidence ?? 0);
 }
@@ -40,7 +51,13 @@ export function mergeReports(events: MarsadEvent[], typeOf: TypeOf): MarsadEvent
   const groups: MarsadEvent[][] = [];
   // Only reports of one PLOVER type can merge: candidates are looked for among those.
   const byType = new Map<string, MarsadEvent[][]>();
+  const actorless = (e: MarsadEvent) => !e.source && !e.target;
+  const bare: MarsadEvent[] = [];
   for (const e of events) {
+    if (actorless(e)) {
+      bare.push(e);
+      continue;
+    }
     const sameType = byType.get(e.plover) ?? [];
     const g = sameType.find((members) => members.every((m) => sameHappening(m, e, typeOf)));
     if (g) g.push(e);
@@ -50,6 +67,15 @@ export function mergeReports(events: MarsadEvent[], typeOf: TypeOf): MarsadEvent
       sameType.push(fresh);
       byType.set(e.plover, sameType);
     }
+  }
+  for (const e of bare) {
+    const candidates = (byType.get(e.plover) ?? []).filter((g) => g.some((m) => compatibleMention(m, e)));
+    const at = (g: MarsadEvent[]) => Math.min(...g.map((m) => m.trigger.start));
+    const before = candidates.filter((g) => at(g) < e.trigger.start).sort((a, b) => at(b) - at(a))[0];
+    const after = candidates.filter((g) => at(g) > e.trigger.start).sort((a, b) => at(a) - at(b))[0];
+    const g = before ?? after;
+    if (g) g.push(e);
+    else groups.push([e]);
   }
   const merged = groups.map((members) => {
     const best = members.reduce((a, b) => (completeness(b) > completeness(a) ? b : a));
