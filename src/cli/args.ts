@@ -83,10 +83,13 @@ export function helpText(spec: CommandSpec): string {
   const lines = [`usage: ${spec.usage}`, '', spec.summary, ''];
   if (spec.options.length) {
     lines.push('options:');
-    const width = Math.max(...spec.options.map((o) => o.name.length + (o.type === 'boolean' ? 0 : (o.valueName ?? 'VALUE').length + 1))) + 4;
+    const leftOf = (o: OptionSpec) => `--${o.name}${o.type === 'boolean' ? '' : ' ' + (o.valueName ?? (o.choices ? o.choices.join('|') : 'VALUE'))}`;
+    // Long value lists (--log-level fatal|error|…) get a line of their own rather than a wide column.
+    const width = Math.min(24, Math.max(...spec.options.map((o) => leftOf(o).length)) + 2);
     for (const o of spec.options) {
-      const left = `--${o.name}${o.type === 'boolean' ? '' : ' ' + (o.valueName ?? (o.choices ? o.choices.join('|') : 'VALUE'))}`;
-      lines.push(`  ${left.padEnd(width + 2)}${o.help}`);
+      const left = leftOf(o);
+      if (left.length + 2 > width) lines.push(`  ${left}`, `  ${''.padEnd(width + 2)}${o.help}`);
+      else lines.push(`  ${left.padEnd(width + 2)}${o.help}`);
     }
     lines.push(`  ${'--help'.padEnd(width + 2)}show this help`);
   }

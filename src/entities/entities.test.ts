@@ -69,3 +69,17 @@ test('entities: a user KB adds actors; a malformed one is an error naming its li
   writeFileSync(bad, '- id: y\n  name: اسم\n  nameEn: Name\n  type: PERSON\n  aliases: []\n');
   assert.throws(() => analyze('نص.', { kb: [bad] }), (e: unknown) => e instanceof MarsadError && e.code === 'input.invalid-kb' && /bad\.yaml:\d+: .*PERSON/.test(e.message));
 });
+
+test('entities: an unnamed title is the person the article names beside it, unless it names two', () => {
+  const doc = analyze('وصل قائد أفريكوم الجنرال مايكل لانغلي إلى تونس أمس.\n\nوقال قائد أفريكوم إن المحادثات كانت مثمرة.');
+  const titles = doc.mentions.filter((m) => m.type === 'TITLE' && m.text.startsWith('قائد'));
+  assert.equal(titles.length, 2);
+  const langley = doc.mentions.find((m) => m.type === 'PER' && /لانغلي$/.test(m.text));
+  assert.ok(langley?.entity);
+  assert.deepEqual(titles.map((m) => m.entity), [langley.entity, langley.entity]);
+  assert.match(doc.entities.find((e) => e.id === langley.entity)?.actor ?? '', /^USA/);
+  // Apposition after the name, and a title given to two people stays nobody's.
+  const two = analyze('التقى أحمد سالم، المتحدث باسم الحكومة، بالصحفيين.\n\nوقال محمود علي، المتحدث باسم الحكومة، إن الاجتماع تأجل.');
+  const spokesman = two.mentions.filter((m) => m.type === 'TITLE' && m.text.startsWith('المتحدث'));
+  for (const m of spokesman) assert.ok(!m.entity || m.entity.startsWith('agent:') || new Set(spokesman.map((x) => x.entity)).size === spokesman.length, JSON.stringify(spokesman));
+});

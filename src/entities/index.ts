@@ -170,6 +170,61 @@ function memberOf(text: string, tokens: readonly Token[], a: AgentSpan, names: N
   return { actor, country: d.country, end: n.end };
 }
 
+interface TitleSpan {
+  /** The agent entity the title names. */
+  id: string;
+  start: number;
+  /** End of the title with its body (قائد أفريكوم). */
+  end: number;
+}
+
+/**
+ * An unnamed official is the person the article names beside the title: «قائد
+ * أفريكوم أندرسون» and «داغفين أندرسون، قائد أفريكوم» make every «قائد أفريكوم» of
+ * the article Anderson. A title named beside two different people stays unnamed.
+ */
+function linkTitlesToNames(
+  text: string, titles: TitleSpan[], names: NameSpan[], nameEntity: Map<NameSpan, string>, drafts: Map<string, Draft>,
+  agentMentions: Mention[], namedTitles: readonly Mention[],
+): void {
+  // Between a title and its name may stand more titles of the same person (قائد أفريكوم الجنرال لانغلي).
+  const gap = (from: number, to: number): string => {
+    let between = text.slice(from, to);
+    for (const m of namedTitles) if (m.start >= from && m.end <= to) between = between.replace(m.text, ' ');
+    return between;
+  };
+  const personOf = new Map<string, string | null>();
+  const person = (n: NameSpan): string | null => {
+    const id = nameEntity.get(n);
+    const d = id ? drafts.get(id) : undefined;
+    return d && d.type === 'PER' && !d.id.startsWith('agent:') ? d.id : null;
+  };
+  for (const t of titles) {
+    if (drafts.get(t.id)?.type !== 'PER') continue;
+    // The name right after the title, or the name right before «، title».
+    const after = names.find((n) => n.start >= t.end && n.start - t.end < 40 && /^\s*$/.test(gap(t.end, n.start)));
+    const before = names.find((n) => n.end <= t.start && /^\s*،\s*$/.test(text.slice(n.end, t.start)));
+    for (const n of [after, before]) {
+      const p = n ? person(n) : null;
+      if (!p) continue;
+      const known = personOf.get(t.id);
+      personOf.set(t.id, known === undefined || known === p ? p : null);
+    }
+  }
+  for (const m of agentMentions) {
+    const p = m.entity ? personOf.get(m.entity) : undefined;
+    if (!p) continue;
+    const agent = drafts.get(m.entity as string);
+    const d = drafts.get(p) as Draft;
+    if (agent) {
+      d.role ??= agent.role;
+      d.actor ??= agent.actor;
+      d.country ??= agent.country;
+    }
+    m.entity = p;
+  }
+}
+
 /** Corpus count above which a surname is too common a word to be resolved alone (سعيد "happy"). */
 const COMMON_SURNAME_COUNT = 150;
 
@@ -307,6 +362,7 @@ export function recognizeEntities(doc: MarsadDocument, context?: StageContext): 
   // Agents that stand alone: unnamed officials (القائم بأعمال السفارة الأمريكية) and bodies or groups
   // (قوات الأمن التونسية، المتظاهرون).
   const agentMentions: Mention[] = [];
+  const titleSpans: TitleSpan[] = [];
   for (const a of agents) {
     if (a.role.kind === 'org-head' || titleMentions.some((m) => m.start === a.start)) continue;
     // «القيادي في حركة النهضة»، «الناطق باسم الحكومة»: a title of a member of a named body.
@@ -332,7 +388,9 @@ export function recognizeEntities(doc: MarsadDocument, context?: StageContext): 
       drafts.set(id, d);
     }
     agentMentions.push({ start: a.start, end: a.end, text: text.slice(a.start, a.end), type: a.role.kind === 'title' ? 'TITLE' : type, entity: id, role: a.role.role, via: 'rule' });
+    if (a.role.kind === 'title') titleSpans.push({ id, start: a.start, end: body ? body.end : a.end });
   }
+  linkTitlesToNames(text, titleSpans, names, nameEntity, drafts, agentMentions, titleMentions);
 
   for (const n of names) {
     const id = nameEntity.get(n) as string;
