@@ -167,6 +167,24 @@ function objectFollows(view: SentenceView, from: number): boolean {
   return false;
 }
 
+/** Words that can follow a verb without being its subject (prepositions, particles, time words). */
+const NOT_SUBJECTS = n('أن إن أنه أنها إنه إنها على في عن من إلى الى مع ب ل لدى خلال بعد قبل عقب أيضا ايضا كذلك قد لا لم لن ما ذلك هذا هذه');
+
+/**
+ * A subject of no name right after the verb (وأدان داعمون للاتفاقية، وطالب الابن الأكبر):
+ * the verb has its own subject, so the last sentence's subject does not carry over.
+ */
+function unnamedSubjectAfter(view: SentenceView, i: number): boolean {
+  const t = tok(view, i);
+  if (!t || t.kind !== 'word' || NOT_SUBJECTS.has(t.norm) || TIME_WORDS.has(t.norm)) return false;
+  if (t.segments?.some((g) => g.role === 'prep' || g.role === 'conj')) return false;
+  // A pronoun on the verb is its object; an actor there is handled as a named subject.
+  if (view.startsAt.has(i) || view.inside.has(i)) return false;
+  const stem = t.segments?.find((g) => g.role === 'stem')?.norm ?? t.norm;
+  // Nominative plurals and definite nouns: داعمون، المسؤولون، الابن.
+  return /ون$/.test(stem) || t.norm.startsWith('ال');
+}
+
 /** The subject before a verb (SVO): an actor ending right before it, a parenthetical between commas stepped over. */
 function subjectBefore(view: SentenceView, verb: number): ActorSpot | null {
   let j = verb - 1;
@@ -428,8 +446,9 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
     const before = svo ?? (after ? null : relativeAntecedent(view, verb));
     const conj = startsWithConjunction(view, verb);
     // A verb opening its sentence with و and no subject goes on with the previous sentence's subject.
-    const carried = conj && verb === view.from ? context.previousSubject ?? null : null;
-    source = after ?? before ?? (conj ? context.lastSubject : null) ?? carried ?? context.headline;
+    const ownSubject = !after && !before && unnamedSubjectAfter(view, trigger.to);
+    const carried = conj && verb === view.from && !ownSubject ? context.previousSubject ?? null : null;
+    source = after ?? before ?? (conj && !ownSubject ? context.lastSubject : null) ?? carried ?? (ownSubject ? null : context.headline);
     const start = Math.max(after ? skipApposition(view, after.to) : trigger.to, trigger.to);
     // With no actor right after the verb, its subject is a noun phrase of no name
     // (أدان داعمون للاتفاقية تحرك الرئيس): the object may stand a few words further.

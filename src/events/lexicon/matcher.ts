@@ -129,6 +129,15 @@ function select(candidates: Candidate[]): Candidate[] {
   return chosen.sort((a, b) => a.tokens[0] - b.tokens[0]);
 }
 
+/**
+ * A coded statement's target is whom the cue is about: the object of the cue noun
+ * (أعرب عن إدانته للهجوم، عن قلقه إزاء، عن أسفه بشأن قرار ترامب، عن دعمه لـ).
+ */
+const CUE_PREPS = ['ل', 'ب', 'على', 'من', 'مع', 'إزاء', 'حيال', 'تجاه', 'بشأن', 'ضد'];
+function cueArgs(args: LexiconEntry['args']): LexiconEntry['args'] {
+  return { ...args, target: 'object', preps: [...new Set([...(args.preps ?? []), ...CUE_PREPS])] };
+}
+
 function toMatch(c: Candidate, view: SentenceView, sameStart: Candidate[]): TriggerMatch {
   const cameo = c.cue?.cue.cameo ?? c.entry.cameo;
   // A longer phrase keeps the confidence of a single word it swallowed with the same code.
@@ -144,7 +153,7 @@ function toMatch(c: Candidate, view: SentenceView, sameStart: Candidate[]): Trig
     plover: ploverOf(cameo),
     pos: c.entry.pos,
     speech: c.entry.speech,
-    args: c.entry.args,
+    args: c.cue ? cueArgs(c.entry.args) : c.entry.args,
     clitics: c.anchor.clitics,
     confidence,
   };
