@@ -405,6 +405,16 @@ function startsWithConjunction(view: SentenceView, verb: number): boolean {
   return t.segments?.[0]?.role === 'conj' || /^[وف]/.test(view.doc.text[t.start]);
 }
 
+/**
+ * «أعلنت الوزارة أنها رفضت…»، «قال حفتر إنه سيلتقي…»: a complementizer with a
+ * pronoun right before the verb says its subject is the speaker of the clause above.
+ */
+function subjectPronounBefore(view: SentenceView, verb: number): boolean {
+  const t = tok(view, verb - 1);
+  if (!t || t.kind !== 'word') return false;
+  return /^[وف]?ان(ه|ها|هم|هما)$/.test(t.norm);
+}
+
 /** Verbs whose object noun carries the event: قام ب، تقوم ب، شن، نفذ، أقدم على، باشر. */
 const LIGHT_VERBS = /^(?:[وف]?)(?:قام|قامت|يقوم|تقوم|قاموا|يقومون|شن|شنت|يشن|تشن|شنوا|نفذ|نفذت|ينفذ|تنفذ|نفذوا|اقدم|اقدمت|يقدم|تقدم|باشر|باشرت|تباشر|يباشر|اجرت|اجرى|تجري|يجري)$/;
 /** How far before a verbal noun its light verb may stand (قامت الشرطة الفرنسية بمداهمة). */
@@ -448,7 +458,8 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
     // A verb opening its sentence with و and no subject goes on with the previous sentence's subject.
     const ownSubject = !after && !before && unnamedSubjectAfter(view, trigger.to);
     const carried = conj && verb === view.from && !ownSubject ? context.previousSubject ?? null : null;
-    source = after ?? before ?? (conj && !ownSubject ? context.lastSubject : null) ?? carried ?? (ownSubject ? null : context.headline);
+    const speaker = !after && !before && subjectPronounBefore(view, verb) ? context.lastSubject : null;
+    source = after ?? before ?? speaker ?? (conj && !ownSubject ? context.lastSubject : null) ?? carried ?? (ownSubject ? null : context.headline);
     const start = Math.max(after ? skipApposition(view, after.to) : trigger.to, trigger.to);
     // With no actor right after the verb, its subject is a noun phrase of no name
     // (أدان داعمون للاتفاقية تحرك الرئيس): the object may stand a few words further.

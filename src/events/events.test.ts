@@ -117,3 +117,11 @@ test('events: a later report that names no actor is another mention of the happe
   assert.equal(attacks.length, 1, brief(doc).join('\n'));
   assert.ok((attacks[0].mentions ?? 1) >= 2);
 });
+
+test('events: «أنها رفضت» after a speech verb takes the speaker as the subject', () => {
+  const doc = analyze('وأعلنت وزارة الخارجية الإيرانية أنها رفضت منح تأشيرات دخول لأعضاء في الكونغرس الأمريكي.');
+  const reject = doc.events.find((e) => e.plover === 'REJECT');
+  assert.ok(reject, brief(doc).join('\n'));
+  assert.match(reject.source?.text ?? '', /وزارة الخارجية الإيرانية/);
+  assert.match(reject.source?.actor ?? '', /^IRN/);
+});
