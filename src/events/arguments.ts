@@ -87,6 +87,16 @@ export function prepositionOf(view: SentenceView, a: ActorSpot): string {
     const prep = t.segments.find((s) => s.role === 'prep');
     if (prep) return prep.norm;
   }
+  // مع وزير الخارجية المصري سامح شكري: the preposition stands before the person's titles.
+  let k = a.from - 1;
+  while (k >= view.from && view.titles.has(k)) k--;
+  if (k < a.from - 1) {
+    const prep = tok(view, k + 1)?.segments?.find((s) => s.role === 'prep');
+    if (prep) return prep.norm;
+    const p = tok(view, k);
+    const w = p && p.kind === 'word' ? p.norm.replace(/^[وف](?=..)/, '') : '';
+    if (PREPOSITIONS.has(w)) return w;
+  }
   const prev = tok(view, a.from - 1);
   if (prev && prev.kind === 'word') {
     const w = prev.norm.replace(/^[وف](?=..)/, '');
