@@ -33,13 +33,12 @@ const TOPIC_HEADS = n(`
   اي كل مثل نوع انواع اشكال ظاهره اعمال
 `);
 /**
- * Words of reaction to an event told elsewhere: condemning it, claiming it,
- * investigating it, dating something by it (أدان الهجوم، تبنى التفجير، التحقيق في،
+ * Words of reaction to an event told elsewhere: condemning it, investigating it, dating something by it (أدان الهجوم، التحقيق في،
  * تعليقا على اغتيال، على خلفية، منذ اغتيال، عقب الهجوم). The event is referred to.
  */
 const REACTION = n(`
   ادان ادانت يدين تدين ادانه ادانات استنكر استنكرت يستنكر تستنكر استنكار ندد نددت يندد تندد تنديد شجب شجبت
-  تبنى تبنت يتبنى تتبنى تبني التحقيقات التحقيق تحقيقات تحقيق معاينه تعليقا خلفيه
+  التحقيقات التحقيق تحقيقات تحقيق معاينه تعليقا خلفيه
   ضحايا تعازي العزاء انزعاج مسؤوليتهم مسؤوليته مسؤوليتها بالضلوع الضلوع تورط متورط متورطا
 `);
 /** Words that date something by an event (منذ اغتيال، عقب الهجوم): a reference when the event is definite, the one known already. */

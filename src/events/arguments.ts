@@ -136,6 +136,9 @@ function subjectAfter(view: SentenceView, i: number): ActorSpot | null {
     if (isClauseEnd(t)) return null;
     if (isComma(t) || TIME_WORDS.has(t.norm) || t.kind === 'number' || QUANTIFIERS.has(t.norm) || view.titles.has(j)) continue;
     if (view.inside.has(j)) continue;
+    // فرض عليها الرئيس حظرا: a preposition carrying a pronoun may come before the subject.
+    if (t.segments && t.segments.length === 2 && t.segments[0].role === 'prep' && t.segments[1].role === 'pron') continue;
+    if (/^(علي|الي|عن|من|في|ل|ب)(ه|ها|هم|هما|هن)$/.test(t.norm)) continue;
     return null;
   }
   return null;
@@ -166,6 +169,12 @@ function objectFollows(view: SentenceView, from: number): boolean {
     const t = view.doc.tokens[j];
     if (t.kind === 'number') return true;
     if (t.kind !== 'word') return false;
+    // مساء السبت حشدا: time words are stepped over (and a number after them is a date, not a count).
+    if (TIME_WORDS.has(t.norm)) {
+      const next = view.doc.tokens[j + 1];
+      if (!next || next.kind !== 'word') return false;
+      continue;
+    }
     words++;
     if (QUANTIFIERS.has(t.norm)) return true;
     const stem = t.segments?.find((g) => g.role === 'stem')?.norm ?? t.norm;
@@ -195,6 +204,8 @@ function unnamedSubjectAfter(view: SentenceView, i: number): boolean {
   return /ون$/.test(stem) || t.norm.startsWith('ال');
 }
 
+const QUOTE_MARKS = /^["»”'’]$/;
+
 /** The subject before a verb (SVO): an actor ending right before it, a parenthetical between commas stepped over. */
 function subjectBefore(view: SentenceView, verb: number): ActorSpot | null {
   let j = verb - 1;
@@ -204,12 +215,15 @@ function subjectBefore(view: SentenceView, verb: number): ActorSpot | null {
     while (k > view.from && !isComma(tok(view, k)) && !isClauseEnd(tok(view, k)) && j - k < APPOSITION_WINDOW) k--;
     if (isComma(tok(view, k))) j = k - 1;
   }
+  // «"داعش" يتبنى»: a closing quotation mark around the subject's name is stepped over.
+  if (tok(view, j)?.kind === 'punct' && QUOTE_MARKS.test(tok(view, j)?.norm ?? '') && view.inside.has(j - 1)) j--;
   const a = view.inside.get(j);
   if (!a || a.to !== j + 1 || prepositionOf(view, a) !== '') return null;
   // The subject opens its clause: after the sentence start, punctuation, و/ف, or أن/إن/حيث.
   let k = a.from - 1;
   while (k >= view.from && view.titles.has(k)) k--;
-  const before = tok(view, k);
+  let before = tok(view, k);
+  if (before && before.kind === 'punct' && /^["«“'‘]$/.test(before.norm) && k > view.from) before = tok(view, k - 1) ?? before;
   const opens = !before || before.kind === 'punct' || CLAUSE_OPENERS.has(before.norm) || /^[وف]/.test(view.doc.text[view.doc.tokens[a.from].start]);
   return opens ? a : null;
 }
@@ -426,7 +440,7 @@ function subjectPronounBefore(view: SentenceView, verb: number): boolean {
 }
 
 /** Verbs whose object noun carries the event: قام ب، تقوم ب، شن، نفذ، أقدم على، باشر. */
-const LIGHT_VERBS = /^(?:[وف]?)(?:قام|قامت|يقوم|تقوم|قاموا|يقومون|شن|شنت|يشن|تشن|شنوا|نفذ|نفذت|ينفذ|تنفذ|نفذوا|اقدم|اقدمت|يقدم|تقدم|باشر|باشرت|تباشر|يباشر|اجرت|اجرى|تجري|يجري)$/;
+const LIGHT_VERBS = /^(?:[وف]?)(?:تبني|تبنت|يتبني|تتبني|تبنوا|قام|قامت|يقوم|تقوم|قاموا|يقومون|شن|شنت|يشن|تشن|شنوا|نفذ|نفذت|ينفذ|تنفذ|نفذوا|اقدم|اقدمت|يقدم|تقدم|باشر|باشرت|تباشر|يباشر|اجرت|اجرى|تجري|يجري)$/;
 /** How far before a verbal noun its light verb may stand (قامت الشرطة الفرنسية بمداهمة). */
 const LIGHT_VERB_WINDOW = 5;
 
@@ -452,7 +466,11 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
   if (verbal) {
     // The verb is the first matched token; a subject may stand inside a phrase's gap (أعرب حفتر عن).
     const verb = trigger.tokens[0] ?? trigger.from;
-    const afterVerb = subjectAfter(view, verb + 1);
+    const found = subjectAfter(view, verb + 1);
+    // A word of the phrase itself (أطلق عليه الرصاص) is not its subject, unless it names
+    // the agents (تجمع آلاف المتظاهرين: the protesters are a group the phrase expects).
+    const ownWord = found && trigger.tokens.some((k) => k >= found.from && k < found.to);
+    const afterVerb = found && ownWord && found.mention.via === 'model' ? null : found;
     // اغتالته إسرائيل: the verb carries its object; the actor after it is the subject, and the
     // object is what the relative clause hangs on (الرنتيسي الذي اغتالته).
     if (tokens[verb].segments?.some((g) => g.role === 'pron') && trigger.pos === 'verb') {
@@ -496,7 +514,11 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
   } else {
     // A verbal noun: its genitive, then an actor after one of its prepositions, or بين X و Y.
     let genitive: ActorSpot | null = null;
-    for (let j = trigger.to; j < Math.min(view.to, trigger.to + GENITIVE_GAP + 1); j++) {
+    // انسحاب الولايات المتحدة من اتفاقية: an actor in the phrase's gap, right after the noun, is its genitive.
+    const first = trigger.tokens[0] ?? trigger.from;
+    const inner = trigger.pos === 'phrase' ? view.startsAt.get(first + 1) : undefined;
+    if (inner && inner.to <= trigger.to && !trigger.tokens.includes(inner.from) && prepositionOf(view, inner) === '') genitive = inner;
+    for (let j = trigger.to; !genitive && j < Math.min(view.to, trigger.to + GENITIVE_GAP + 1); j++) {
       const a = view.startsAt.get(j);
       if (a) {
         if (prepositionOf(view, a) === '') genitive = a;
@@ -505,6 +527,8 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
       const t = tokens[j];
       if (t.kind !== 'word' || !t.norm.startsWith('ال')) break;
     }
+    // هجوم لندن: a city after the noun is where it happened, not who did it or suffered it.
+    if (genitive && isPlace(genitive) && !genitive.mention.entity?.startsWith('country:')) genitive = null;
     // مداهمة منزل الإرهابي: the actor behind one possessed noun is the one acted upon.
     if (!genitive && args.target === 'genitive') {
       const t = tokens[trigger.to];
@@ -530,7 +554,8 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
       source = genitive;
       target = prepActor;
     } else if (genitive) {
-      if (args.target === 'genitive') target = genitive;
+      // استقبال خامنئي حشدا من المثقفين: with an object after it, the genitive is the agent.
+      if (args.target === 'genitive' && !objectFollows(view, genitive.to)) target = genitive;
       else source = genitive;
     } else target = prepActor;
     // «الهجوم الذي شنه مقاتلو حزب العمال على ثكنة»، «هجوم مسلح نفذه مجهولون ضد مركز»: the

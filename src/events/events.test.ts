@@ -125,3 +125,18 @@ test('events: «أنها رفضت» after a speech verb takes the speaker as the
   assert.match(reject.source?.text ?? '', /وزارة الخارجية الإيرانية/);
   assert.match(reject.source?.actor ?? '', /^IRN/);
 });
+
+test('events: who claims an attack carried it out; a city after the noun is where it happened', () => {
+  const doc = analyze('"داعش" يتبنى هجوم لندن');
+  const attack = doc.events.find((e) => e.plover === 'ASSAULT');
+  assert.ok(attack, brief(doc).join('\n'));
+  assert.match(attack.source?.text ?? '', /داعش/);
+  assert.notEqual(attack.target?.text, 'لندن');
+});
+
+test('events: a verbal noun whose genitive is followed by its object has the genitive as agent', () => {
+  const doc = analyze('وجاء ذلك خلال استقبال خامنئي مساء السبت وفدا من البرلمان العراقي في طهران.');
+  const meeting = doc.events.find((e) => e.plover === 'CONSULT');
+  assert.ok(meeting, brief(doc).join('\n'));
+  assert.match(meeting.source?.text ?? '', /خامنئي/);
+});
