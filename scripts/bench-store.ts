@@ -8,12 +8,19 @@
  *
  *   node dist/scripts/bench-store.js [--corpus FILE] [--sizes 1000,2000,5000,10000] [--pg URL] [--skip-pg]
  *                                    [--skip-api] [--api-seconds 30] [--api-connections 50] [--skip-twice]
+ *                                    [--pg-restart [--pg-restart-cmd "COMMAND"]]
  *
  * The API load runs `marsad serve` as a child and drives it from this process
  * with autocannon (issue 4): throughput, p50/p99 latency, errors, and a check of
  * the store for corrupted rows afterwards.
+ *
+ * `--pg-restart` (never in `npm test`: it restarts the server other processes
+ * share) adds a fault scenario: an ingest into PostgreSQL while the server is
+ * really restarted (`pg_ctlcluster --skip-systemctl-redirect 15 main restart`,
+ * or `--pg-restart-cmd`); it reports how the run ended, whether a re-run was
+ * needed, and checks that every article is stored once and whole.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { tmpdir, userInfo } from 'node:os';
@@ -37,6 +44,10 @@ const API_CONNECTIONS = Number(argValue('--api-connections') ?? 50);
 const API_SECONDS = Number(argValue('--api-seconds') ?? 30);
 /** Articles stored before the API load, so reads have something to read. */
 const API_PRELOAD = 1000;
+/** The restart scenario: articles in its run, and how many are stored before the server is restarted. */
+const RESTART_ARTICLES = 400;
+const RESTART_AFTER = 100;
+const PG_RESTART_CMD = argValue('--pg-restart-cmd') ?? 'pg_ctlcluster --skip-systemctl-redirect 15 main restart';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -212,6 +223,65 @@ async function apiLoad(kind: 'sqlite' | 'postgres', dir: string): Promise<void> 
   }
 }
 
+/** Stored articles, or null while the server cannot be reached. */
+async function storedArticles(db: string): Promise<number | null> {
+  try {
+    const store = await Store.open(db, { readOnly: true });
+    try {
+      return (await store.stats()).articles;
+    } finally {
+      await store.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * PostgreSQL restarted under a running ingest: the run retries (about half a
+ * minute) and finishes, or stops with a clear message and a re-run finishes.
+ * Then a last run must find every article stored (new 0) and the store whole.
+ */
+async function pgRestart(dir: string): Promise<void> {
+  const s = await slice(RESTART_ARTICLES, dir);
+  const f = await freshDb('postgres', dir);
+  try {
+    await (await Store.open(f.db)).close();
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [BIN, 'ingest', s.path, '--db', f.db, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    let running = true;
+    const exited = new Promise<number>((r) => child.on('close', (c) => ((running = false), r(c ?? 1))));
+    while (running && ((await storedArticles(f.db)) ?? 0) < RESTART_AFTER) await new Promise((r) => setTimeout(r, 200));
+    const before = await storedArticles(f.db);
+    const r0 = performance.now();
+    const restart = spawnSync('sh', ['-c', PG_RESTART_CMD], { encoding: 'utf8' });
+    const restartS = (performance.now() - r0) / 1000;
+    if (restart.status !== 0) console.log(`  restart command failed (${restart.status}): ${(restart.stderr || '').trim()}`);
+    const code = await exited;
+    const seconds = (performance.now() - t0) / 1000;
+    const retries = (err.match(/trying again/g) ?? []).length;
+    const ended = code === 0 ? `finished (exit 0): ${out.trim()}` : `stopped (exit ${code}): ${err.trim().split('\n').pop()}`;
+    console.log(`PostgreSQL restarted (${restartS.toFixed(1)} s) after ${before} of ${s.lines} articles: the run ${ended}; ${retries} retries; ${seconds.toFixed(1)} s in all`);
+    if (code !== 0) {
+      const again = await ingestRun(s.path, f.db);
+      console.log(`  re-run: new ${again.summary.new}, duplicate ${again.summary.duplicate}, failed ${again.summary.failed.length}`);
+    }
+    const last = await ingestRun(s.path, f.db);
+    const store = await Store.open(f.db);
+    const problems = await consistencyProblems(store);
+    const stored = (await store.stats()).articles;
+    await store.close();
+    const lost = last.summary.new;
+    console.log(`  afterwards: ${stored} articles; a last run found ${lost} not stored (${lost ? 'LOST' : 'none lost'}); ${problems.length ? `PROBLEMS: ${problems.join('; ')}` : 'no half-written or doubly stored article'}`);
+  } finally {
+    await f.drop();
+  }
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-store-'));
   const backends: ('sqlite' | 'postgres')[] = hasFlag('--skip-pg') ? ['sqlite'] : ['sqlite', 'postgres'];
@@ -239,6 +309,7 @@ async function main(): Promise<void> {
       }
     }
     if (!hasFlag('--skip-api')) for (const kind of backends) await apiLoad(kind, dir);
+    if (hasFlag('--pg-restart')) await pgRestart(dir);
     if (!hasFlag('--skip-twice')) {
       const f = await freshDb('sqlite', dir);
       try {

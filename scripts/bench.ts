@@ -1,15 +1,20 @@
 /**
  * `npm run bench`: speed of the pipeline on real news (../shared/corpus/ant-news.jsonl):
  * articles/s and MB/s of `analyze --jsonl` (the real CLI, output discarded), the cost
- * of each stage in-process, how cost grows with article size, and peak memory.
- * Figures vary with the machine; no test asserts them.
+ * of each stage in-process, how cost grows with article size, and peak memory; then
+ * the store and API part (`bench-store.js`, also `npm run bench:store`): ingest
+ * throughput on SQLite and PostgreSQL, and the API under concurrent reads and
+ * writes from a second process (throughput, p50/p99 latency, errors, and a check
+ * of the store afterwards). Figures vary with the machine; no test asserts them.
+ *
+ *   node dist/scripts/bench.js [--corpus FILE] [--limit N] [--skip-store] [bench-store options: --sizes, --skip-pg, --skip-api, --api-seconds, …]
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { argValue, projectRoot } from './util.js';
+import { argValue, hasFlag, projectRoot } from './util.js';
 import { read, defaultStages } from '../src/pipeline/analyze.js';
 
 const corpus = argValue('--corpus') ?? join(projectRoot, '..', 'shared', 'corpus', 'ant-news.jsonl');
@@ -91,6 +96,23 @@ async function stages(): Promise<void> {
   console.log(`  peak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
 
+/**
+ * The store and API bench in a child process (its own memory figures stay its
+ * own), with this command's options passed on; `--limit` is the analysis bench's.
+ */
+async function storeBench(): Promise<number> {
+  const args: string[] = [];
+  const argv = process.argv.slice(2);
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--limit') i++;
+    else if (argv[i] !== '--skip-store') args.push(argv[i]);
+  }
+  console.log('# store and API');
+  const child = spawn(process.execPath, [join(projectRoot, 'dist', 'scripts', 'bench-store.js'), ...args], { stdio: 'inherit' });
+  return new Promise((r) => child.on('close', (code) => r(code ?? 1)));
+}
+
 console.log(`# bench on ${corpus} (${(statSync(corpus).size / 1e6).toFixed(1)} MB)`);
 await cliBatch();
 await stages();
+if (!hasFlag('--skip-store')) process.exitCode = await storeBench();

@@ -369,6 +369,21 @@ function relativeAntecedent(view: SentenceView, verb: number): ActorSpot | null 
   return a && a.to === end ? a : null;
 }
 
+/** An indefinite actor right before a verb, one adjective between at most (شابين وفتاة مراهقة اعتقلوا). */
+function asyndeticAntecedent(view: SentenceView, verb: number): ActorSpot | null {
+  for (let end = verb; end >= verb - 1 && end > view.from; end--) {
+    const a = view.inside.get(end - 1);
+    if (a && a.to === end) {
+      const head = view.doc.tokens[a.from];
+      const definite = head.norm.startsWith('ال') || !!head.segments?.some((g) => g.role === 'article');
+      return !definite && a.mention.via === 'rule' ? a : null;
+    }
+    const adj = tok(view, end - 1);
+    if (!adj || adj.kind !== 'word' || adj.norm.startsWith('ال')) return null;
+  }
+  return null;
+}
+
 /** Completes the arguments once source and target are known: coordinated targets, place, quote. */
 function finish(view: SentenceView, trigger: TriggerMatch, source: ActorSpot | null, target: ActorSpot | null): Arguments {
   if (source && target && (source === target || (source.entity && source.entity === target.entity))) target = null;
@@ -460,6 +475,8 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
   const allowed = new Set<string>([...(args.preps ?? []).map((p) => normalize(p))]);
   if (args.target === 'object') allowed.add('');
   let source: ActorSpot | null = null;
+  // A passive reading leaves the agent unsaid: no neighbour is guessed for it.
+  let passive = false;
   let target: ActorSpot | null = null;
   const verbal = trigger.pos === 'verb' || (trigger.pos === 'phrase' && trigger.entry.parts[0]?.kind === 'verb');
 
@@ -499,9 +516,17 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
     if (trigger.passiveMarked || agent) {
       target = after ?? target;
       source = agent;
+      passive = !agent;
     } else if (after && args.passiveLikely && !target && !objectFollows(view, skipApposition(view, after.to))) {
       target = after;
       source = null;
+      passive = true;
+    } else if (!after && !before && args.passiveLikely && !target && asyndeticAntecedent(view, verb)) {
+      // «إلى شابين وفتاة مراهقة اعتقلوا في مونبلييه»: an indefinite noun with a clause of no
+      // relative pronoun; before an often-passive verb it is the one the verb was done to.
+      target = asyndeticAntecedent(view, verb);
+      source = null;
+      passive = true;
     } else if (!after && before && args.passiveLikely && !target && before !== context.headline) {
       // «شابين وفتاة اعتقلوا في مونبلييه»: before an often-passive verb with no object, the noun is its patient.
       target = before;
@@ -586,7 +611,7 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
   const guessed = { source: false, target: false };
   // A verbal noun with no actor of its own gets none by proximity (its neighbours are rarely its actors).
   if (!verbal && !source && !target) return { ...finish(view, trigger, source, target), guessed };
-  if (!source) {
+  if (!source && !passive) {
     source = nearestActor(view, trigger, -1, target);
     guessed.source = !!source;
   }

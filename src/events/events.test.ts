@@ -140,3 +140,11 @@ test('events: a verbal noun whose genitive is followed by its object has the gen
   assert.ok(meeting, brief(doc).join('\n'));
   assert.match(meeting.source?.text ?? '', /خامنئي/);
 });
+
+test('events: an indefinite noun before an often-passive verb is its patient, and no agent is guessed', () => {
+  const doc = analyze('ونقلت الصحيفة صورا لشابين وفتاة مراهقة اعتقلوا في مونبلييه جنوب البلاد.');
+  const arrest = doc.events.find((e) => e.trigger.text === 'اعتقلوا');
+  assert.ok(arrest, brief(doc).join('\n'));
+  assert.equal(arrest.source, null);
+  assert.match(arrest.target?.text ?? '', /فتاة|شابين/);
+});

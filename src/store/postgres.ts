@@ -74,6 +74,9 @@ export function postgresError(e: unknown, location: string): unknown {
   if (code === '28P01' || code === '28000' || code === '3D000')
     return new MarsadError('store.unavailable', `PostgreSQL refused the connection: ${err.message}`, location);
   if (code === '25006') return new MarsadError('store.read-only', 'the database is read-only', location);
+  // disk_full: the article's transaction was rolled back; the run stops (after the usual retries) instead of failing every article.
+  if (code === '53100')
+    return new MarsadError('store.unavailable', `the PostgreSQL server's disk is full (${err.message}); nothing of the current article was kept; free some space and run again`, location);
   return e;
 }
 
