@@ -47,10 +47,27 @@ function location(a: ActorSpot | null): EventLocation | null {
   return { entity: m.entity, text: m.text, start: m.start, end: m.end, country: e?.country ?? null, lat: e?.lat ?? null, lon: e?.lon ?? null };
 }
 
+/** Date mentions by document, sorted by start: an event's sentence finds its own by binary search. */
+const dateMentions = new WeakMap<MarsadDocument, MarsadDocument['mentions']>();
+
+function datesIn(doc: MarsadDocument, start: number, end: number): MarsadDocument['mentions'] {
+  let all = dateMentions.get(doc);
+  if (!all) dateMentions.set(doc, (all = doc.mentions.filter((m) => m.type === 'DATE').sort((a, b) => a.start - b.start)));
+  let lo = 0, hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: MarsadDocument['mentions'] = [];
+  for (let i = lo; i < all.length && all[i].start < end; i++) if (all[i].end <= end) out.push(all[i]);
+  return out;
+}
+
 /** The day of an event: a date named in its sentence, else the article's date (null for vague words). */
 function eventDate(doc: MarsadDocument, view: SentenceView): { date: string | null; vague: boolean } {
   const s = doc.sentences[view.index];
-  const dates = doc.mentions.filter((m) => m.type === 'DATE' && m.start >= s.start && m.end <= s.end);
+  const dates = datesIn(doc, s.start, s.end);
   const exact = dates.find((m) => m.value);
   if (exact) return { date: exact.value as string, vague: false };
   if (dates.length) return { date: null, vague: true };

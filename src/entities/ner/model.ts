@@ -13,7 +13,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { viterbi } from './decoder.js';
 import { addExternalGazetteer, analyzeWord, extractFeatures, segmenterFingerprint, MAX_FEATURES, T, type FeatureConfig, type GazTags, type WordInfo } from './features.js';
-import { feat2 } from './hash.js';
+import { feat1, feat2, hashString } from './hash.js';
 import { DomainClassifier } from './domain.js';
 import { Gazetteer } from './gazetteer.js';
 import { CompiledCharModel } from './charmodel.js';
@@ -62,6 +62,18 @@ export interface ModelHeader {
   info?: Record<string, unknown>;
 }
 
+/** First-pass emissions of a sentence and its feature count per position. */
+interface FirstPass {
+  emit: Float64Array;
+  counts: Int32Array;
+}
+
+/** How many of a position's first features get domain copies (`extractFeatures`). */
+const DOMAIN_COPIES = 12;
+
+/** How many sentences on each side give a sentence its document features. */
+export const DOCUMENT_REACH = 64;
+
 /**
  * Document tags of sentence `s`: matches of the names found in the other
  * sentences (`found[t]` for t ≠ s); null when none.
@@ -74,7 +86,10 @@ export function documentTags(
   lex?: WordResources,
 ): GazTags | null {
   const g = new Gazetteer(lex);
-  for (let t = 0; t < found.length; t++) if (t !== s) for (const f of found[t]) g.addKeys(f.keys, f.type);
+  // The sentences around s (all of them in any article of ordinary length): a book-length
+  // text must not cost the square of its sentences.
+  const from = Math.max(0, s - DOCUMENT_REACH), to = Math.min(found.length, s + DOCUMENT_REACH + 1);
+  for (let t = from; t < to; t++) if (t !== s) for (const f of found[t]) g.addKeys(f.keys, f.type);
   if (g.size === 0) return null;
   const tags = g.tagKeys(keys, alts);
   return tags.some((x) => x !== undefined) ? tags : null;
@@ -149,6 +164,7 @@ export class NerModel {
   private readonly cache = new Map<string, WordInfo>();
   private readonly featBuf = new Uint32Array(MAX_FEATURES);
   private emitBuf = new Float64Array(128 * L);
+  private countBuf = new Int32Array(128);
   private pathBuf = new Int32Array(128);
   private readonly work = { score: new Float64Array(128 * L), back: new Int32Array(128 * L) };
 
@@ -248,8 +264,10 @@ export class NerModel {
     emit.fill(0);
     const buf = this.featBuf;
     const table = this.table, W = table.w;
+    if (this.countBuf.length < n) this.countBuf = new Int32Array(n * 2);
     for (let i = 0; i < n; i++) {
       const m = extractFeatures(vs, i, cfg, buf, gaz, 0, infos[i].grams, doc);
+      this.countBuf[i] = m;
       const base = i * L;
       for (let f = 0; f < m; f++) {
         const o = table.get(buf[f]);
@@ -274,9 +292,47 @@ export class NerModel {
   }
 
   private tagWithDoc(words: readonly string[], options: TagOptions | undefined, doc: GazTags | null): string[] {
+    if (words.length === 0) return [];
+    return this.decode(this.emissions(words, options, doc), words.length, options);
+  }
+
+  /**
+   * The second pass of `tagDocument`: the first pass's emissions plus the document
+   * features' weights (they are the last features of a position), instead of
+   * extracting every feature again. A position with too few features for the
+   * domain copies to stop before its document features is computed afresh.
+   */
+  private tagWithDocFrom(words: readonly string[], options: TagOptions | undefined, doc: GazTags, first: FirstPass): string[] {
     const n = words.length;
-    if (n === 0) return [];
-    const emit = this.emissions(words, options, doc);
+    const cfg = this.header.features;
+    const emit = first.emit.slice();
+    const table = this.table, W = table.w;
+    let fresh: Float64Array | null = null;
+    for (let i = 0; i < n; i++) {
+      const d0 = doc[i], d1 = i > 0 ? doc[i - 1] : undefined, d2 = doc[i + 1];
+      if (!d0 && !d1 && !d2) continue;
+      if (cfg.domainAugment && !cfg.domainAll && first.counts[i] < DOMAIN_COPIES) {
+        fresh ??= this.emissions(words, options, doc).slice();
+        emit.set(fresh.subarray(i * L, i * L + L), i * L);
+        continue;
+      }
+      const base = i * L;
+      const add = (template: number, tags: readonly string[] | undefined) => {
+        if (!tags) return;
+        for (const g of tags) {
+          const o = table.get(feat1(template, hashString(g)));
+          if (o < 0) continue;
+          for (let y = 0; y < L; y++) emit[base + y] += W[o + y];
+        }
+      };
+      add(T.DOC0, d0);
+      add(T.DOC_1, d1);
+      add(T.DOC1, d2);
+    }
+    return this.decode(emit, n, options);
+  }
+
+  private decode(emit: Float64Array, n: number, options: TagOptions | undefined): string[] {
     const pen = options?.oPenalty ?? this.header.oPenalty ?? 0;
     if (pen) for (let i = 0; i < n; i++) emit[i * L] -= pen;
     const t = this.transitions;
@@ -305,15 +361,24 @@ export class NerModel {
       wikiProbability,
       gazetteer: options?.gazetteer ? (i: number) => options.gazetteer!(s, i) : undefined,
     });
-    const first = sentences.map((words, s) => this.tag(words, perSentence(s)));
-    if (!this.header.features.docFeatures) return first;
+    if (!this.header.features.docFeatures) return sentences.map((words, s) => this.tag(words, perSentence(s)));
+    const passes: FirstPass[] = [];
+    const first = sentences.map((words, s) => {
+      if (words.length === 0) {
+        passes.push({ emit: new Float64Array(0), counts: new Int32Array(0) });
+        return [];
+      }
+      const emit = this.emissions(words, perSentence(s)).slice();
+      passes.push({ emit, counts: this.countBuf.slice(0, words.length) });
+      return this.decode(emit.slice(), words.length, perSentence(s));
+    });
     const keys = sentences.map((words) => words.map((w) => this.analyze(w).light));
     const alts = sentences.map((words) => words.map((w) => this.analyze(w).alt));
     const found = sentences.map((_, s) => spansOf(first[s]).map((sp) => ({ keys: keys[s].slice(sp.start, sp.end), type: sp.type })));
     if (found.every((f) => f.length === 0)) return first;
     return sentences.map((words, s) => {
       const doc = documentTags(found, s, keys[s], alts[s], this.resources);
-      return doc ? this.tagWithDoc(words, perSentence(s), doc) : first[s];
+      return doc ? this.tagWithDocFrom(words, perSentence(s), doc, passes[s]) : first[s];
     });
   }
 
