@@ -16,6 +16,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { argValue, hasFlag, projectRoot } from './util.js';
 import { read, defaultStages } from '../src/pipeline/analyze.js';
+import { NerModel } from '../src/entities/ner/model.js';
+import { defaultModelDir } from '../src/entities/ner/index.js';
+import type { MarsadDocument } from '../src/model/document.js';
 
 const corpus = argValue('--corpus') ?? join(projectRoot, '..', 'shared', 'corpus', 'ant-news.jsonl');
 const limit = Number(argValue('--limit') ?? Infinity);
@@ -53,6 +56,28 @@ async function cliBatch(): Promise<void> {
   console.log(`analyze --jsonl (CLI, one process): ${lines} articles (${errors} errors, exit ${code}) in ${s.toFixed(1)} s: ${(lines / s).toFixed(0)} articles/s, ${(bytes / 1e6 / s).toFixed(2)} MB/s${peak}`);
 }
 
+/** Articles whose sentences time the NER tagger alone. */
+const TAGGER_ARTICLES = 2000;
+
+function sentencesOf(doc: MarsadDocument): string[][] {
+  return doc.sentences.map((s) => doc.tokens.filter((t) => t.start >= s.start && t.end <= s.end).map((t) => doc.text.slice(t.start, t.end)));
+}
+
+/** The NER model's load time (a fresh load) and tagging speed (two passes, as the entity stage tags). */
+function tagger(docs: string[][][]): void {
+  let t = performance.now();
+  const model = NerModel.load(defaultModelDir());
+  const loadMs = performance.now() - t;
+  let n = 0;
+  t = performance.now();
+  for (const sentences of docs) {
+    model.tagDocument(sentences);
+    for (const s of sentences) n += s.length;
+  }
+  const s = (performance.now() - t) / 1000;
+  console.log(`  NER tagger: model loaded in ${loadMs.toFixed(0)} ms; ${n} tokens of ${docs.length} articles tagged at ${(n / s / 1000).toFixed(0)} k tokens/s (one core, both passes)`);
+}
+
 /** In-process: the time each stage takes over the corpus. */
 async function stages(): Promise<void> {
   const articles: { text: string; title?: string }[] = [];
@@ -65,6 +90,7 @@ async function stages(): Promise<void> {
   const time = new Map<string, number>(all.map((s) => [s.name, 0]));
   let readMs = 0;
   let tokens = 0;
+  const tagged: string[][][] = [];
   let chars = 0;
   for (const a of articles) {
     let t = performance.now();
@@ -77,11 +103,14 @@ async function stages(): Promise<void> {
       time.set(s.name, (time.get(s.name) ?? 0) + performance.now() - t);
     }
     tokens += doc.tokens.length;
+    if (tagged.length < TAGGER_ARTICLES) tagged.push(sentencesOf(doc));
   }
   const total = readMs + [...time.values()].reduce((a, b) => a + b, 0);
   console.log(`in-process over ${articles.length} articles, ${tokens} tokens, ${(chars / 1e6).toFixed(1)} M chars: ${(articles.length / (total / 1000)).toFixed(0)} articles/s, ${(tokens / (total / 1000) / 1000).toFixed(0)} k tokens/s`);
   console.log(`  read: ${readMs.toFixed(0)} ms`);
   for (const [name, ms] of time) console.log(`  ${name}: ${ms.toFixed(0)} ms (${((100 * ms) / total).toFixed(0)} %)`);
+
+  tagger(tagged);
 
   // How cost grows with size: one long article made of 1, 4, 16, 64 copies of the corpus's articles.
   const sample = articles.slice(0, 64).map((a) => a.text).join('\n\n');

@@ -427,6 +427,25 @@ export interface ArgumentContext {
   headline: ActorSpot | null;
   /** The last subject of the previous sentence of the paragraph (for «وأضاف…» with no subject). */
   previousSubject?: ActorSpot | null;
+  /** The two parties of the last event between two actors, a few sentences back at most (for «واتفق الجانبان»). */
+  lastPair?: { source: ActorSpot; target: ActorSpot } | null;
+}
+
+/** Nouns that take up the two parties just named: الجانبان، الطرفان، الوزيران… */
+const PAIR_NOUNS = n('الجانبان الجانبين الطرفان الطرفين الوزيران الوزيرين البلدان البلدين الرئيسان الرئيسين الزعيمان الزعيمين المسؤولان المسؤولين الوفدان الوفدين');
+
+/**
+ * A verb whose subject is the pair just named: a dual with no subject of its own
+ * (اتفقا، بحثا، يتفقان) or a pair noun after it (واتفق الجانبان).
+ */
+function pairSubject(view: SentenceView, trigger: TriggerMatch, verb: number): boolean {
+  const next = tok(view, verb + 1);
+  if (next && next.kind === 'word' && PAIR_NOUNS.has(next.norm)) return true;
+  const t = view.doc.tokens[verb];
+  const stem = t.segments?.find((g) => g.role === 'stem')?.norm ?? t.norm.replace(/^[وف]/, '');
+  const lemma = normalize(trigger.entry.lemma.split(' ')[0].split('|')[0]);
+  if (!lemma || lemma.length < 2) return false;
+  return stem === lemma + 'ا' || stem === lemma + 'تا' || (/^[يت]/.test(stem) && stem.endsWith('ان') && stem.includes(lemma.slice(1, -1)));
 }
 
 /** «مصر : القضاء على منفذ الهجوم»، «سفيان طوبال : المعارضة تستغل…»: the actor before a colon in a title. */
@@ -503,6 +522,11 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
     // A verb opening its sentence with و and no subject goes on with the previous sentence's subject.
     const ownSubject = !after && !before && unnamedSubjectAfter(view, trigger.to);
     const carried = conj && verb === view.from && !ownSubject ? context.previousSubject ?? null : null;
+    // «واتفق الجانبان»، «كما اتفقا»: the two parties of the last meeting or talks.
+    const pair = !after && !before && context.lastPair && pairSubject(view, trigger, verb) ? context.lastPair : null;
+    if (pair) {
+      return finish(view, trigger, pair.source, args.target === 'none' ? null : pair.target);
+    }
     const speaker = !after && !before && subjectPronounBefore(view, verb) ? context.lastSubject : null;
     source = after ?? before ?? speaker ?? (conj && !ownSubject ? context.lastSubject : null) ?? carried ?? (ownSubject ? null : context.headline);
     const start = Math.max(after ? skipApposition(view, after.to) : trigger.to, trigger.to);

@@ -148,3 +148,12 @@ test('events: an indefinite noun before an often-passive verb is its patient, an
   assert.equal(arrest.source, null);
   assert.match(arrest.target?.text ?? '', /فتاة|شابين/);
 });
+
+test('events: «اتفقا» and «الجانبان» take up the two parties of the talks just told', () => {
+  const doc = analyze('بحث وزير الخارجية التونسي خميس الجهيناوي اليوم بالقاهرة مع وزير الخارجية المصري سامح شكري تطورات الأوضاع في ليبيا.\n\nكما اتفقا على مواصلة التنسيق والتشاور بين البلدين.');
+  const agree = doc.events.find((e) => e.plover === 'AGREE');
+  assert.ok(agree, brief(doc).join('\n'));
+  assert.match(agree.source?.text ?? '', /الجهيناوي/);
+  assert.match(agree.target?.text ?? '', /شكري/);
+  assert.deepEqual(checkDocument(doc), []);
+});

@@ -23,6 +23,8 @@ import { reportEvidence } from './anchoring.js';
 
 export { PLOVER_TYPES, cameoInfo, ploverOf } from './lexicon/index.js';
 
+/** How many sentences back «الجانبان» may take up the parties of an event. */
+const PAIR_REACH = 3;
 /** How much an actor found only by proximity counts, next to one found by the grammar (1). */
 const GUESSED_ACTOR = 1;
 /** Events below this confidence are not reported (a bare noun with no actor of its own). */
@@ -121,10 +123,13 @@ export function codeEvents(doc: MarsadDocument, minConfidence = MIN_CONFIDENCE):
   const statements: Statement[] = [];
   // The subject of the last sentence of a paragraph: «وأضاف…»، «وأكد…» with no subject go on with it.
   let carried: { block: number | undefined; subject: ActorSpot | null } = { block: undefined, subject: null };
+  // The two parties of the last event between two named actors, and its sentence.
+  let pair: { source: ActorSpot; target: ActorSpot; sentence: number } | null = null;
   for (const view of sentenceViews(doc)) {
     if (view.to <= view.from) continue;
     const block = doc.sentences[view.index].block;
-    const context: ArgumentContext = { lastSubject: null, headline: headlineActor(view), previousSubject: carried.block === block ? carried.subject : null };
+    const recentPair = pair && view.index - pair.sentence <= PAIR_REACH ? pair : null;
+    const context: ArgumentContext = { lastSubject: null, headline: headlineActor(view), previousSubject: carried.block === block ? carried.subject : null, lastPair: recentPair };
     for (const t of findTriggers(doc.tokens, { from: view.from, to: view.to }, { text: doc.text, lexicon })) {
       if (insideName(view, t)) continue;
       if (t.speech) {
@@ -145,6 +150,7 @@ export function codeEvents(doc: MarsadDocument, minConfidence = MIN_CONFIDENCE):
       const evidence = reportEvidence(view, t, nounHeaded(doc, t) || (actors === 0 && ambiguousBareVerb(doc, t)));
       const confidence = confidenceOf(t, actors, evidence.anchored);
       if (confidence < minConfidence) continue;
+      if (args.source && args.target && !args.guessed.source && !args.guessed.target) pair = { source: args.source, target: args.target, sentence: view.index };
       const info = cameoInfo(t.cameo);
       if (!info) continue;
       const grammatical = eventMode(doc.tokens, view.from, t);
