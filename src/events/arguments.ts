@@ -206,6 +206,18 @@ function unnamedSubjectAfter(view: SentenceView, i: number): boolean {
 
 const QUOTE_MARKS = /^["»”'’]$/;
 
+/** An actor between commas within a few words of `from` (an apposition naming the noun before it). */
+function appositionName(view: SentenceView, from: number): ActorSpot | null {
+  for (let j = from; j < Math.min(view.to, from + 5); j++) {
+    const t = view.doc.tokens[j];
+    if (isClauseEnd(t)) return null;
+    if (!isComma(t)) continue;
+    const a = view.startsAt.get(j + 1);
+    return a && isComma(tok(view, a.to)) && prepositionOf(view, a) === '' ? a : null;
+  }
+  return null;
+}
+
 /** The subject before a verb (SVO): an actor ending right before it, a parenthetical between commas stepped over. */
 function subjectBefore(view: SentenceView, verb: number): ActorSpot | null {
   let j = verb - 1;
@@ -521,6 +533,8 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
     const conj = startsWithConjunction(view, verb);
     // A verb opening its sentence with و and no subject goes on with the previous sentence's subject.
     const ownSubject = !after && !before && unnamedSubjectAfter(view, trigger.to);
+    // «وطالب الابن الأكبر لترامب، دونالد ترامب جونيور، …»: the unnamed subject is named in apposition.
+    const named = ownSubject ? appositionName(view, trigger.to) : null;
     const carried = conj && verb === view.from && !ownSubject ? context.previousSubject ?? null : null;
     // «واتفق الجانبان»، «كما اتفقا»: the two parties of the last meeting or talks.
     const pair = !after && !before && context.lastPair && pairSubject(view, trigger, verb) ? context.lastPair : null;
@@ -528,7 +542,7 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
       return finish(view, trigger, pair.source, args.target === 'none' ? null : pair.target);
     }
     const speaker = !after && !before && subjectPronounBefore(view, verb) ? context.lastSubject : null;
-    source = after ?? before ?? speaker ?? (conj && !ownSubject ? context.lastSubject : null) ?? carried ?? (ownSubject ? null : context.headline);
+    source = after ?? before ?? named ?? speaker ?? (conj && !ownSubject ? context.lastSubject : null) ?? carried ?? (ownSubject ? null : context.headline);
     const start = Math.max(after ? skipApposition(view, after.to) : trigger.to, trigger.to);
     // With no actor right after the verb, its subject is a noun phrase of no name
     // (أدان داعمون للاتفاقية تحرك الرئيس): the object may stand a few words further.
@@ -619,6 +633,9 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
         }
       }
     }
+    // «وأوضح لوفين … عقب مباحثات مع موسكات»: talks «with» someone, told in a clause whose
+    // subject is known, were held by that subject.
+    if (!source && target && prepositionOf(view, target) === 'مع' && context.lastSubject && context.lastSubject !== target) source = context.lastSubject;
     // قامت الشرطة بمداهمة / شنت القوات هجوما: the light verb's subject is the noun's agent.
     if (!source && context.headline && context.headline !== target) source = context.headline;
     if (!source) {

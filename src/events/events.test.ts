@@ -157,3 +157,12 @@ test('events: «اتفقا» and «الجانبان» take up the two parties of
   assert.match(agree.target?.text ?? '', /شكري/);
   assert.deepEqual(checkDocument(doc), []);
 });
+
+test('events: talks «with» a titled person, told in a clause of a known speaker, are the speaker\'s', () => {
+  const doc = analyze('وأوضح ستيفان لوفين في مؤتمر صحفي عقب مباحثات مع رئيس وزراء مالطا جوزيف موسكات أنه من الأهمية تقاسم الأعباء.');
+  const talks = doc.events.find((e) => e.plover === 'CONSULT');
+  assert.ok(talks, brief(doc).join('\n'));
+  assert.match(talks.source?.text ?? '', /لوفين/);
+  assert.match(talks.target?.text ?? '', /موسكات/);
+  assert.match(talks.target?.actor ?? '', /^MLT/);
+});

@@ -48,6 +48,7 @@ export function sentenceViews(doc: MarsadDocument): SentenceView[] {
   const entities = new Map(doc.entities.map((e) => [e.id, e]));
   const spots: ActorSpot[] = [];
   const titles = new Set<number>();
+  const titleOf = new Map<number, string>();
   for (const m of doc.mentions) {
     if (!ACTOR_TYPES.has(m.type) || !m.entity) continue;
     const e = entities.get(m.entity) ?? null;
@@ -56,10 +57,23 @@ export function sentenceViews(doc: MarsadDocument): SentenceView[] {
     while (to < doc.tokens.length && doc.tokens[to].start < m.end) to++;
     // A title before a named person is not an actor of its own: the name is.
     if (m.type === 'TITLE' && e && !e.id.startsWith('agent:')) {
-      for (let t = from; t < to; t++) titles.add(t);
+      for (let t = from; t < to; t++) {
+        titles.add(t);
+        titleOf.set(t, e.id);
+      }
       continue;
     }
     spots.push({ mention: m, entity: e, from, to });
+  }
+  // «رئيس وزراء مالطا جوزيف موسكات»: the body between a title and its person is part of the title.
+  spots.sort((a, b) => a.from - b.from);
+  for (let i = spots.length - 2; i >= 0; i--) {
+    const body = spots[i], person = spots[i + 1];
+    const title = titleOf.get(body.from - 1);
+    if (title && person.from === body.to && person.mention.entity === title) {
+      for (let t = body.from; t < body.to; t++) titles.add(t);
+      spots.splice(i, 1);
+    }
   }
   let k = 0;
   return doc.sentences.map((s, index) => {
