@@ -396,8 +396,18 @@ function asyndeticAntecedent(view: SentenceView, verb: number): ActorSpot | null
   return null;
 }
 
+/** Whether an actor can act: anything but a place that does not stand for a state. */
+function canAct(a: ActorSpot): boolean {
+  if (!isPlace(a)) return true;
+  const id = a.mention.entity ?? '';
+  return id.startsWith('country:') || id.startsWith('metonym:');
+}
+
 /** Completes the arguments once source and target are known: coordinated targets, place, quote. */
 function finish(view: SentenceView, trigger: TriggerMatch, source: ActorSpot | null, target: ActorSpot | null): Arguments {
+  // A place acts only as its state (مصر، واشنطن، القاهرة): a town or a region is where, not who.
+  if (source && !canAct(source)) source = null;
+  if (target && !canAct(target)) target = null;
   if (source && target && (source === target || (source.entity && source.entity === target.entity))) target = null;
   const moreTargets = target ? coordinated(view, target, [target, ...(source ? [source] : [])]).filter((x) => !isPlace(x) || prepositionOf(view, x) === '') : [];
   const location = findLocation(view, trigger, [source, target, ...moreTargets]);

@@ -166,3 +166,14 @@ test('events: talks «with» a titled person, told in a clause of a known speake
   assert.match(talks.target?.text ?? '', /موسكات/);
   assert.match(talks.target?.actor ?? '', /^MLT/);
 });
+
+test('events: a town or a region is where an event happened, never who did it or suffered it', () => {
+  const doc = analyze('مقتل شرطيين في هجوم بالشانزليزيه في باريس مساء أمس.');
+  for (const e of doc.events) {
+    for (const a of [e.source, e.target]) {
+      if (!a?.entity) continue;
+      const type = doc.entities.find((x) => x.id === a.entity)?.type;
+      assert.ok(type !== 'LOC' || /^(country|metonym):/.test(a.entity), `${a.text} (${a.entity}) as an actor\n${brief(doc).join('\n')}`);
+    }
+  }
+});
