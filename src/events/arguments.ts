@@ -453,6 +453,14 @@ export interface ArgumentContext {
   lastPair?: { source: ActorSpot; target: ActorSpot } | null;
 }
 
+/** A past verb with the plural subject suffix (قتلوا، اعتقلوا، أطلقوا): its subject is in it. */
+function carriesSubject(view: SentenceView, trigger: TriggerMatch, verb: number): boolean {
+  const t = view.doc.tokens[verb];
+  const stem = t.segments?.find((g) => g.role === 'stem')?.norm ?? t.norm.replace(/^[وف]/, '');
+  const lemma = normalize(trigger.entry.lemma.split(' ')[0].split('|')[0]);
+  return lemma.length >= 2 && (stem === lemma + 'وا' || (t.norm.replace(/^[وف]/, '') === lemma + 'وا'));
+}
+
 /** Nouns that take up the two parties just named: الجانبان، الطرفان، الوزيران… */
 const PAIR_NOUNS = n('الجانبان الجانبين الطرفان الطرفين الوزيران الوزيرين البلدان البلدين الرئيسان الرئيسين الزعيمان الزعيمين المسؤولان المسؤولين الوفدان الوفدين');
 
@@ -492,7 +500,11 @@ function startsWithConjunction(view: SentenceView, verb: number): boolean {
 function subjectPronounBefore(view: SentenceView, verb: number): boolean {
   const t = tok(view, verb - 1);
   if (!t || t.kind !== 'word') return false;
-  return /^[وف]?ان(ه|ها|هم|هما)$/.test(t.norm);
+  if (/^[وف]?ان(ه|ها|هم|هما)$/.test(t.norm)) return true;
+  // «قال الجيش الأمريكي إن جنوده قتلوا…»، «إن طائراته قصفت…»: the speaker's own forces.
+  const own = /^(جنود|قوات|طائرات|عناصر|مقاتلي|رجال|افراد|وحدات|مدفعيه|طيران|دبابات|سفن|بوارج)(ه|ها|هم)$/.exec(t.norm.replace(/^[وف]/, ''));
+  const before = tok(view, verb - 2);
+  return !!own && !!before && /^[وف]?[اإأ]?ن$/.test(before.norm);
 }
 
 /** Verbs whose object noun carries the event: قام ب، تقوم ب، شن، نفذ، أقدم على، باشر. */
@@ -528,7 +540,8 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
     // A word of the phrase itself (أطلق عليه الرصاص) is not its subject, unless it names
     // the agents (تجمع آلاف المتظاهرين: the protesters are a group the phrase expects).
     const ownWord = found && trigger.tokens.some((k) => k >= found.from && k < found.to);
-    const afterVerb = found && ownWord && found.mention.via === 'model' ? null : found;
+    // «قتلوا خمسة مسلحين»: a verb that carries its plural subject has an object after it, not a subject.
+    const afterVerb = (found && ownWord && found.mention.via === 'model') || carriesSubject(view, trigger, verb) ? null : found;
     // اغتالته إسرائيل: the verb carries its object; the actor after it is the subject, and the
     // object is what the relative clause hangs on (الرنتيسي الذي اغتالته).
     if (tokens[verb].segments?.some((g) => g.role === 'pron') && trigger.pos === 'verb') {

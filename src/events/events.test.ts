@@ -178,3 +178,11 @@ test('events: a town or a region is where an event happened, never who did it or
     }
   }
 });
+
+test('events: «قال الجيش إن جنوده قتلوا» gives the speaker\'s forces as the agent', () => {
+  const doc = analyze('وقال الجيش الأمريكي إن جنوده قتلوا خمسة مسلحين أمس خلال غارة شمال بغداد.');
+  const kill = doc.events.find((e) => e.plover === 'ASSAULT' && e.trigger.text === 'قتلوا');
+  assert.ok(kill, brief(doc).join('\n'));
+  assert.match(kill.source?.text ?? '', /الجيش الأمريكي/);
+  assert.match(kill.source?.actor ?? '', /^USA/);
+});
