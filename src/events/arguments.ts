@@ -461,6 +461,18 @@ function carriesSubject(view: SentenceView, trigger: TriggerMatch, verb: number)
   return lemma.length >= 2 && (stem === lemma + 'وا' || (t.norm.replace(/^[وف]/, '') === lemma + 'وا'));
 }
 
+/** Verbs of result before a casualty noun (أسفر عن مقتل، أدى إلى إصابة، خلف). */
+const RESULT_VERBS = /^[وف]?(?:ما)?(?:اسفر|اسفرت|يسفر|تسفر|ادي|ادت|يؤدي|تؤدي|خلف|خلفت|اوقع|اوقعت)$/;
+
+function resultOfAct(view: SentenceView, noun: number): boolean {
+  for (let j = noun - 1; j >= Math.max(view.from, noun - 3); j--) {
+    const t = view.doc.tokens[j];
+    if (t.kind !== 'word') return false;
+    if (RESULT_VERBS.test(t.norm)) return true;
+  }
+  return false;
+}
+
 /** Nouns that take up the two parties just named: الجانبان، الطرفان، الوزيران… */
 const PAIR_NOUNS = n('الجانبان الجانبين الطرفان الطرفين الوزيران الوزيرين البلدان البلدين الرئيسان الرئيسين الزعيمان الزعيمين المسؤولان المسؤولين الوفدان الوفدين');
 
@@ -656,6 +668,8 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
         }
       }
     }
+    // «فجرت نفسها … ما أسفر عن مقتل ثمانية أشخاص»: the toll of an act is the actor's.
+    if (!source && resultOfAct(view, trigger.from) && context.lastSubject && context.lastSubject !== target) source = context.lastSubject;
     // «وأوضح لوفين … عقب مباحثات مع موسكات»: talks «with» someone, told in a clause whose
     // subject is known, were held by that subject.
     if (!source && target && prepositionOf(view, target) === 'مع' && context.lastSubject && context.lastSubject !== target) source = context.lastSubject;

@@ -186,3 +186,10 @@ test('events: «قال الجيش إن جنوده قتلوا» gives the speaker
   assert.match(kill.source?.text ?? '', /الجيش الأمريكي/);
   assert.match(kill.source?.actor ?? '', /^USA/);
 });
+
+test('events: the toll of an act («ما أسفر عن مقتل») is the actor\'s', () => {
+  const doc = analyze('وفجرت انتحارية ترتدي حزاما ناسفا نفسها في سوق بلدة خان بني سعد ما أسفر عن مقتل ثمانية أشخاص.');
+  const toll = doc.events.find((e) => e.trigger.text === 'مقتل');
+  assert.ok(toll, brief(doc).join('\n'));
+  assert.match(toll.source?.text ?? '', /انتحارية/);
+});
