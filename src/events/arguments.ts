@@ -563,8 +563,12 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
     // «الإرهابي، الذي استهدف نقطة التفتيش»: a verb right after a relative pronoun has the antecedent as subject.
     // An actor opening the clause right before the verb is its subject (SVO: «حفتر يستقبل قائد أفريكوم»).
     const svo = subjectBefore(view, verb);
-    const after = svo ? null : afterVerb;
-    const before = svo ?? (after ? null : relativeAntecedent(view, verb));
+    // «الإرهابي، الذي استهدف نقطة التفتيش»: right after a relative pronoun the verb's subject is
+    // the antecedent, and the actor after it is its object.
+    const afterRelative = !svo && RELATIVES.has(tok(view, verb - 1)?.norm ?? '');
+    const relative = afterRelative ? relativeAntecedent(view, verb) : null;
+    const after = svo || afterRelative ? null : afterVerb;
+    const before = svo ?? relative ?? (after ? null : relativeAntecedent(view, verb));
     const conj = startsWithConjunction(view, verb);
     // A verb opening its sentence with و and no subject goes on with the previous sentence's subject.
     const ownSubject = !after && !before && unnamedSubjectAfter(view, trigger.to);

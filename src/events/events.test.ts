@@ -193,3 +193,11 @@ test('events: the toll of an act («ما أسفر عن مقتل») is the actor\
   assert.ok(toll, brief(doc).join('\n'));
   assert.match(toll.source?.text ?? '', /انتحارية/);
 });
+
+test('events: right after a relative pronoun the antecedent is the subject and the actor after the verb its object', () => {
+  const doc = analyze('وقتلت قوات الأمن المسلحين الذين استهدفوا الجنود الأمريكيين قرب الحدود.');
+  const attack = doc.events.find((e) => e.trigger.text === 'استهدفوا');
+  assert.ok(attack, brief(doc).join('\n'));
+  assert.match(attack.source?.text ?? '', /المسلحين/);
+  assert.match(attack.target?.text ?? '', /الجنود/);
+});
