@@ -608,6 +608,7 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
       // «شابين وفتاة اعتقلوا في مونبلييه»: before an often-passive verb with no object, the noun is its patient.
       target = before;
       source = null;
+      passive = true;
     }
     if (args.subjectIsTarget && source) {
       const from = objectFrom(view, start, { allowed: new Set(['من']), exclude: [source] });
