@@ -542,6 +542,8 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
   let source: ActorSpot | null = null;
   // A passive reading leaves the agent unsaid: no neighbour is guessed for it.
   let passive = false;
+  // The target is known to be unnamed: none is guessed.
+  let unguessedTarget = false;
   let target: ActorSpot | null = null;
   const verbal = trigger.pos === 'verb' || (trigger.pos === 'phrase' && trigger.entry.parts[0]?.kind === 'verb');
 
@@ -609,6 +611,12 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
       target = before;
       source = null;
       passive = true;
+    }
+    // «وكان هؤلاء الثلاثة قد اعتقلوا الجمعة»: an often-passive verb carrying its subject, with no
+    // object, reads as a passive whose patient is not named: nothing around it is guessed.
+    if (!target && !source && args.passiveLikely && carriesSubject(view, trigger, verb)) {
+      passive = true;
+      unguessedTarget = true;
     }
     if (args.subjectIsTarget && source) {
       const from = objectFrom(view, start, { allowed: new Set(['من']), exclude: [source] });
@@ -698,7 +706,7 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
     source = nearestActor(view, trigger, -1, target);
     guessed.source = !!source;
   }
-  if (!target && args.target !== 'none') {
+  if (!target && args.target !== 'none' && !unguessedTarget) {
     target = nearestActor(view, trigger, 1, source);
     guessed.target = !!target;
   }
