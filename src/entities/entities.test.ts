@@ -83,3 +83,10 @@ test('entities: an unnamed title is the person the article names beside it, unle
   const spokesman = two.mentions.filter((m) => m.type === 'TITLE' && m.text.startsWith('المتحدث'));
   for (const m of spokesman) assert.ok(!m.entity || m.entity.startsWith('agent:') || new Set(spokesman.map((x) => x.entity)).size === spokesman.length, JSON.stringify(spokesman));
 });
+
+test('entities: warplanes, warships and tanks with a nisba act for that country\'s military', () => {
+  const doc = analyze('وأطلقت مدمرتان أمريكيتان عشرات الصواريخ، وقصفت المقاتلات الإسرائيلية مواقع في غزة.');
+  const actors = doc.mentions.filter((m) => m.entity).map((m) => doc.entities.find((e) => e.id === m.entity)?.actor);
+  assert.ok(actors.includes('USAMIL'), JSON.stringify(actors));
+  assert.ok(actors.includes('ISRMIL'), JSON.stringify(actors));
+});
