@@ -147,8 +147,13 @@ export function codeEvents(doc: MarsadDocument, minConfidence = MIN_CONFIDENCE):
       // Actors only guessed by proximity count for half.
       const weight = (found: boolean, guessed: boolean) => (found ? (guessed ? GUESSED_ACTOR : 1) : 0);
       const actors = weight(!!args.source, args.guessed.source) + weight(!!args.target, args.guessed.target);
-      const evidence = reportEvidence(view, t, nounHeaded(doc, t) || (actors === 0 && ambiguousBareVerb(doc, t)));
-      const confidence = confidenceOf(t, actors, evidence.anchored);
+      // Actors the grammar found (not guessed by proximity) decide whether a bare form is a verb.
+      const found = (args.source && !args.guessed.source ? 1 : 0) + (args.target && !args.guessed.target ? 1 : 0);
+      const bareVerb = !nounHeaded(doc, t) && found === 0 && ambiguousBareVerb(doc, t);
+      const evidence = reportEvidence(view, t, nounHeaded(doc, t) || bareVerb);
+      // A bare verb form read as a noun (وتبادل المعلومات) with nothing anchoring it needs
+      // actors the grammar found: guessed ones do not make it a report.
+      const confidence = confidenceOf(t, bareVerb && !evidence.anchored ? found : actors, evidence.anchored);
       if (confidence < minConfidence) continue;
       if (args.source && args.target && !args.guessed.source && !args.guessed.target) pair = { source: args.source, target: args.target, sentence: view.index };
       const info = cameoInfo(t.cameo);
