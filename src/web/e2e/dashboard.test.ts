@@ -189,11 +189,14 @@ describe('dashboard in Chromium', { timeout: 5 * 60_000 }, () => {
 
   test('the interface switches to English and back', async () => {
     await page.getByRole('button', { name: 'Switch the interface to English' }).click();
+    // The language is applied to <html> after the render: wait for it (bounded by the step timeout).
+    await page.waitForFunction('document.documentElement.dir === "ltr"');
     assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     await page.getByRole('link', { name: 'Events', exact: true }).waitFor();
     await saveScreenshot(page, '08-map-english');
     await page.getByRole('button', { name: 'حوّل الواجهة إلى العربية' }).click();
+    await page.waitForFunction('document.documentElement.dir === "rtl"');
     await expectRtl('after switching back');
   });
 
