@@ -118,6 +118,7 @@ describe('dashboard in Chromium', { timeout: 5 * 60_000 }, () => {
   test('clicking the meeting event highlights its trigger, actors and بنغازي', async () => {
     const meeting = page.locator('.event-item', { hasText: 'بنغازي' }).first();
     await meeting.click();
+    await page.locator('.event-item[aria-pressed="true"]', { hasText: 'بنغازي' }).first().waitFor();
     assert.equal(await meeting.getAttribute('aria-pressed'), 'true');
     const place = page.locator('.article-text [data-roles~="location"]');
     await place.first().waitFor();
