@@ -473,6 +473,16 @@ function resultOfAct(view: SentenceView, noun: number): boolean {
   return false;
 }
 
+/**
+ * An active participle in the accusative after the main clause (شدد الغنوشي … منوها
+ * بدور الرئيس، رافضا، مؤكدا): a circumstantial clause whose subject is the main verb's.
+ */
+function circumstantial(view: SentenceView, trigger: TriggerMatch, verb: number): boolean {
+  const w = view.doc.tokens[verb].norm.replace(/^[وف]/, '');
+  const lemma = normalize(trigger.entry.lemma.split(' ')[0].split('|')[0]);
+  return verb > view.from && /^م..+ا$/.test(w) && !lemma.startsWith('م');
+}
+
 /** Nouns that take up the two parties just named: الجانبان، الطرفان، الوزيران… */
 const PAIR_NOUNS = n('الجانبان الجانبين الطرفان الطرفين الوزيران الوزيرين البلدان البلدين الرئيسان الرئيسين الزعيمان الزعيمين المسؤولان المسؤولين الوفدان الوفدين');
 
@@ -582,7 +592,7 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
     if (pair) {
       return finish(view, trigger, pair.source, args.target === 'none' ? null : pair.target);
     }
-    const speaker = !after && !before && subjectPronounBefore(view, verb) ? context.lastSubject : null;
+    const speaker = !after && !before && (subjectPronounBefore(view, verb) || circumstantial(view, trigger, verb)) ? context.lastSubject ?? context.previousSubject ?? null : null;
     source = after ?? before ?? named ?? speaker ?? (conj && !ownSubject ? context.lastSubject : null) ?? carried ?? (ownSubject ? null : context.headline);
     const start = Math.max(after ? skipApposition(view, after.to) : trigger.to, trigger.to);
     // With no actor right after the verb, its subject is a noun phrase of no name

@@ -201,3 +201,11 @@ test('events: right after a relative pronoun the antecedent is the subject and t
   assert.match(attack.source?.text ?? '', /المسلحين/);
   assert.match(attack.target?.text ?? '', /الجنود/);
 });
+
+test('events: a participle after the main clause (منوها، رافضا) has the main verb\'s subject', () => {
+  const doc = analyze('وشدد راشد الغنوشي، في تصريح صحفي، على ضرورة حماية مؤسسات الدولة، منوها بدور الرئيس الباجي قائد السبسي.');
+  const praise = doc.events.find((e) => e.trigger.text === 'منوها');
+  assert.ok(praise, brief(doc).join('\n'));
+  assert.match(praise.source?.text ?? '', /الغنوشي/);
+  assert.match(praise.target?.text ?? '', /السبسي/);
+});
