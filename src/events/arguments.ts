@@ -483,6 +483,22 @@ function circumstantial(view: SentenceView, trigger: TriggerMatch, verb: number)
   return verb > view.from && /^م..+ا$/.test(w) && !lemma.startsWith('م');
 }
 
+/**
+ * «لقاء بين X و Y»، «الاتفاق الذي تم التوصل إليه بين X و Y»: the first party after «بين»,
+ * right after the noun or a short clause on it (no actor, no clause end on the way).
+ */
+function betweenParties(view: SentenceView, from: number): ActorSpot | undefined {
+  const bayna = normalize('بين');
+  for (let j = from; j < Math.min(view.to - 1, from + BETWEEN_REACH); j++) {
+    const t = view.doc.tokens[j];
+    if (isClauseEnd(t) || isComma(t) || view.inside.has(j)) return undefined;
+    if (t.norm === bayna) return view.startsAt.get(j + 1);
+  }
+  return undefined;
+}
+/** How far after a noun its «بين X و Y» may stand. */
+const BETWEEN_REACH = 6;
+
 /** Nouns that take up the two parties just named: الجانبان، الطرفان، الوزيران… */
 const PAIR_NOUNS = n('الجانبان الجانبين الطرفان الطرفين الوزيران الوزيرين البلدان البلدين الرئيسان الرئيسين الزعيمان الزعيمين المسؤولان المسؤولين الوفدان الوفدين');
 
@@ -667,7 +683,7 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
     const afterGenitive = genitive ? skipApposition(view, genitive.to) : trigger.to;
     // A verbal noun takes its object with ل as well as with its own prepositions (استقبال حفتر لقائد أفريكوم).
     const prepActor = objectFrom(view, afterGenitive, { allowed: new Set([...allowed, 'ل'].filter(Boolean)), exclude: genitive ? [genitive] : [], window: NOUN_OBJECT_WINDOW });
-    const between = tokens[trigger.to]?.norm === normalize('بين') ? view.startsAt.get(trigger.to + 1) : undefined;
+    const between = betweenParties(view, trigger.to);
     if (between) {
       source = between;
       target = coordinated(view, between, [between])[0] ?? null;

@@ -209,3 +209,11 @@ test('events: a participle after the main clause (منوها، رافضا) has t
   assert.match(praise.source?.text ?? '', /الغنوشي/);
   assert.match(praise.target?.text ?? '', /السبسي/);
 });
+
+test('events: «بين X و Y» after a short clause on the noun names both parties', () => {
+  const doc = analyze('ورغم الاتفاق الذي تم التوصل إليه بين الاتحاد الأوروبي وتركيا، ما زال المهاجرون يصلون إلى اليونان.');
+  const deal = doc.events.find((e) => e.plover === 'AGREE');
+  assert.ok(deal, brief(doc).join('\n'));
+  assert.match(deal.source?.text ?? '', /الاتحاد الأوروبي/);
+  assert.match(deal.target?.text ?? '', /تركيا/);
+});
