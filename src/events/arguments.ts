@@ -415,8 +415,8 @@ function finish(view: SentenceView, trigger: TriggerMatch, source: ActorSpot | n
   return { source, target, moreTargets, location, quote, guessed: { source: false, target: false } };
 }
 
-/** Verbs of perpetration with the event as their object pronoun: نفذه، شنه، ارتكبه، تبناه. */
-const PERPETRATION = /^(?:نفذ|شن|ارتكب|تبنا|تبني|قاد|اقترف)(?:ه|ها|هما|وه|وها)$/;
+/** Verbs that carry out the event, with it as their object pronoun: نفذه، شنه، ارتكبه، تبناه، عقده (a meeting). */
+const PERPETRATION = /^(?:نفذ|شن|ارتكب|تبنا|تبني|قاد|اقترف|عقد|عقدت|اجري|اجرت|اجرا|نظم|نظمت)(?:ه|ها|هما|وه|وها)$/;
 /** Where, within a few words after a verbal noun, a clause names who carried it out («الذي شنه»، «نفذه»). */
 function perpetrationClause(view: SentenceView, from: number): number {
   for (let j = from; j < Math.min(view.to, from + 4); j++) {
@@ -703,7 +703,7 @@ export function findArguments(view: SentenceView, trigger: TriggerMatch, context
         const agent = subjectAfter(view, v + 1);
         if (agent) {
           source = agent;
-          target ??= objectFrom(view, skipApposition(view, agent.to), { allowed: new Set([...allowed, 'ضد', 'علي'].filter(Boolean)), exclude: [agent] });
+          target ??= objectFrom(view, skipApposition(view, agent.to), { allowed: new Set([...allowed, 'ضد', 'علي', 'مع', 'ب'].filter(Boolean)), exclude: [agent] });
         }
       }
     }

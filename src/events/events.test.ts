@@ -217,3 +217,11 @@ test('events: «بين X و Y» after a short clause on the noun names both part
   assert.match(deal.source?.text ?? '', /الاتحاد الأوروبي/);
   assert.match(deal.target?.text ?? '', /تركيا/);
 });
+
+test('events: «الاجتماع الذي عقده X مع Y» names who held the meeting and with whom', () => {
+  const doc = analyze('وتم خلال الاجتماع الذي عقده رئيس الحكومة يوسف الشاهد مع الاتحاد العام التونسي للشغل بحث الأوضاع.');
+  const meeting = doc.events.find((e) => e.plover === 'CONSULT');
+  assert.ok(meeting, brief(doc).join('\n'));
+  assert.match(meeting.source?.text ?? '', /الشاهد/);
+  assert.match(meeting.target?.text ?? '', /الاتحاد العام التونسي للشغل/);
+});
