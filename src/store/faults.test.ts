@@ -21,7 +21,7 @@ import { postgresError } from './postgres.js';
 import { buildServer } from '../api/server.js';
 import { Store } from './index.js';
 import { ingest } from './ingest.js';
-import { PG_TEST_URL, consistencyProblems, dropConnections, freshLocation, generatedJsonl, tempDir, withApplicationName } from './testing.js';
+import { PG_TEST_URL, consistencyProblems, dropConnections, freshLocation, generatedJsonl, tempDir, withApplicationName, articleCount, until } from './testing.js';
 
 interface Summary {
   read: number;
@@ -35,25 +35,6 @@ const SMALL_DISK = '2m';
 const LARGE_DISK = '32m';
 /** SQLite pages allowed beyond the empty schema in the simulated full disk: room for a few articles. */
 const SPARE_PAGES = 60;
-
-/** Polls until `test` is true (or fails after `ms`). */
-async function until(test: () => Promise<boolean>, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await test()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-async function articleCount(location: string): Promise<number> {
-  const store = await Store.open(location, { readOnly: true });
-  try {
-    return (await store.stats()).articles;
-  } finally {
-    await store.close();
-  }
-}
 
 /** Asserts the store holds `articles` whole articles, each once (its log says "new" once). */
 async function checkStore(location: string, articles: number): Promise<void> {

@@ -15,7 +15,7 @@ import { Store } from './index.js';
 import { buildServer } from '../api/server.js';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BACKENDS, type Backend, consistencyProblems, freshLocation, generatedJsonl, marsadAsync, tempDir } from './testing.js';
+import { BACKENDS, type Backend, consistencyProblems, freshLocation, generatedJsonl, marsadAsync, tempDir, articleCount, until } from './testing.js';
 
 interface Summary {
   read: number;
@@ -50,25 +50,6 @@ function mixedFolder(dir: string): void {
 function summaryOf(r: { stdout: string; stderr: string; status: number | null }): Summary {
   assert.ok(!hasStack(r.stderr), r.stderr);
   return JSON.parse(r.stdout) as Summary;
-}
-
-/** Polls until `test` is true (or fails after `ms`). */
-async function until(test: () => Promise<boolean>, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await test()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-async function articleCount(location: string): Promise<number> {
-  const store = await Store.open(location, { readOnly: true });
-  try {
-    return (await store.stats()).articles;
-  } finally {
-    await store.close();
-  }
 }
 
 async function checkStore(location: string, articles: number): Promise<void> {

@@ -296,3 +296,23 @@ export function marsadAsync(args: string[], env: Record<string, string> = {}): P
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
+
+/** Polls until `test` is true (or fails after `ms`). */
+export async function until(test: () => Promise<boolean>, ms: number, what: string): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await test()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Articles in a store, read through a read-only connection. */
+export async function articleCount(location: string): Promise<number> {
+  const store = await Store.open(location, { readOnly: true });
+  try {
+    return (await store.stats()).articles;
+  } finally {
+    await store.close();
+  }
+}
